@@ -1,0 +1,77 @@
+import type { Confidence } from './call-site.js';
+import type { FixTier, ProviderId } from './rule.js';
+
+/**
+ * One use of a retired API, as every report format receives it. This is the JSON report
+ * contract (schemas/report.schema.json): add fields freely, but rename or remove one only
+ * with a new `schemaVersion`.
+ */
+export type Family =
+  | 'graph-beta-iteration2'
+  | 'azrbac-iteration2'
+  | 'graph-beta-iteration1'
+  | 'cmdlet-azureadpreview'
+  | 'cmdlet-mggraph-beta'
+  | 'cmdlet-entra-beta'
+  | 'sdk-graph-beta';
+
+export interface ReplacementOut {
+  /** `graph` for Microsoft Graph, `azure-rest` for Azure Resource Manager. */
+  api: 'graph' | 'azure-rest';
+  method: string;
+  /** Path in the rule table's form, such as `/roleManagement/directory/roleEligibilityScheduleRequests`. */
+  path: string;
+  /** Graph version (`v1.0` or `beta`); absent for Azure Resource Manager. */
+  version?: string;
+  /** Azure Resource Manager `api-version`. */
+  apiVersion?: string;
+  /** Full URL in the cloud of the call it replaces, with the version and any api-version. */
+  url: string;
+  /** Condition under which this replacement applies, as text; absent when it always applies. */
+  when?: string;
+  /** The same condition as data: evidence field -> accepted values. */
+  condition?: Record<string, string[]>;
+  /** Request-body `action` (Graph) or `requestType` (ARM) for the request type in the code. */
+  action?: string;
+  /** Replacement cmdlet, for cmdlet findings. */
+  cmdlet?: string;
+  notes?: string[];
+}
+
+export interface Finding {
+  ruleId: string;
+  title: string;
+  /** Relative to the scan root, with forward slashes. */
+  file: string;
+  /** 1-based; columns count UTF-16 code units. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  language: string;
+  family: Family;
+  operation: { method: string | null; path: string };
+  /** Provider named by the code, or null when the code leaves it dynamic or has none. */
+  provider: ProviderId | null;
+  /** Cloud of the call (`public`, `usgov`, `dod`, `china`), or null when the host is unknown. */
+  cloud: string | null;
+  replacements: ReplacementOut[];
+  /** True when the evidence selects exactly one replacement. */
+  exact: boolean;
+  fix: FixTier;
+  confidence: Confidence;
+  inComment: boolean;
+  message: string;
+  /** Facts the user must check by hand (unconfirmed behaviour, id changes). */
+  notes: string[];
+  permissions?: { from: string[]; to: string[] };
+  retired: string;
+  docs: string;
+  /** The matched source text, for baselines and reports. */
+  matchedText: string;
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}

@@ -1,0 +1,113 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { ruleFileError } from '../errors.js';
+import { hostsFileSchema, ruleFileSchema, type HostsFile, type Rule } from './schema.js';
+
+/** The folder of built-in rules: `rules/` at the package root, beside `dist/` and `src/`. */
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+export interface RuleTable {
+  rules: Rule[];
+  hosts: HostsFile;
+  /** File each rule came from, relative to its rules folder, for messages. */
+  sources: Map<string, string>;
+}
+
+/**
+ * Parse one YAML file with the core schema (no custom tags, so a file cannot construct
+ * objects) and validate it. Errors name the file, line and key.
+ */
+export function parseYamlFile<T>(path: string, text: string, schema: z.ZodType<T>, displayPath = path): T {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+
+  const syntaxError = doc.errors[0];
+  if (syntaxError) {
+    const pos = lineCounter.linePos(syntaxError.pos[0]);
+    throw ruleFileError(displayPath, pos.line, pos.col, `invalid YAML: ${syntaxError.message.split('\n')[0]}`, 'Fix the YAML syntax at that line.');
+  }
+
+  const result = schema.safeParse(doc.toJS({ maxAliasCount: 100 }));
+  if (result.success) {
+    return result.data;
+  }
+
+  // An unknown key is the likeliest typo, so it is reported before the faults it causes.
+  const issue = result.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? result.error.issues[0]!;
+  const issuePath = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+  // An unknown key is reported at the key itself; any other fault at the value it concerns.
+  const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const nodePath = unknownKey === undefined ? issuePath : [...issuePath, unknownKey];
+  const pos = locate(doc, nodePath, lineCounter, unknownKey !== undefined);
+  const where = nodePath.length > 0 ? ` at "${nodePath.join('.')}"` : '';
+  const message = unknownKey !== undefined ? `unknown key "${unknownKey}"${where}` : `${issue.message}${where}`;
+  const help =
+    unknownKey !== undefined
+      ? 'Remove the key or correct its spelling; the rule schema is in src/rules/schema.ts.'
+      : 'Correct the value; the rule schema is in src/rules/schema.ts.';
+  throw ruleFileError(displayPath, pos.line, pos.col, message, help);
+}
+
+/** Find the line of the deepest node on `path` that exists. */
+function locate(doc: Document, path: (string | number)[], lineCounter: LineCounter, atKey: boolean): { line: number; col: number } {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const prefix = path.slice(0, depth);
+    if (atKey && depth === path.length) {
+      const parent = doc.getIn(prefix.slice(0, -1), true);
+      const pair = isNode(parent) && 'items' in parent ? (parent.items as { key: unknown }[]).find((item) => keyName(item.key) === prefix.at(-1)) : undefined;
+      const key = pair?.key;
+      if (isNode(key) && key.range) {
+        return lineCounter.linePos(key.range[0]);
+      }
+      continue;
+    }
+    const node = depth === 0 ? doc.contents : doc.getIn(prefix, true);
+    if (isNode(node) && node.range) {
+      return lineCounter.linePos(node.range[0]);
+    }
+  }
+  return { line: 1, col: 1 };
+}
+
+function keyName(key: unknown): unknown {
+  return isNode(key) && 'value' in key ? (key as { value: unknown }).value : key;
+}
+
+/** Load every `*.yaml` rule file under `dir` (recursively) and the `hosts.yaml` beside them. */
+export function loadRuleTable(dir: string = BUILTIN_RULES_DIR, extraRuleFiles: string[] = []): RuleTable {
+  const hostsPath = join(dir, 'hosts.yaml');
+  const hosts = parseYamlFile(hostsPath, readFileSync(hostsPath, 'utf8'), hostsFileSchema, relative(process.cwd(), hostsPath) || hostsPath);
+
+  const files = [...listYamlFiles(dir).filter((file) => file !== hostsPath), ...extraRuleFiles];
+  const rules: Rule[] = [];
+  const sources = new Map<string, string>();
+  for (const file of files) {
+    const display = relative(process.cwd(), file) || file;
+    const parsed = parseYamlFile(file, readFileSync(file, 'utf8'), ruleFileSchema, display);
+    for (const rule of parsed.rules) {
+      const earlier = sources.get(rule.id);
+      if (earlier) {
+        throw ruleFileError(display, 1, 1, `duplicate rule id "${rule.id}" (also in ${earlier})`, 'Give each rule its own id.');
+      }
+      sources.set(rule.id, display);
+      rules.push(rule);
+    }
+  }
+  return { rules, hosts, sources };
+}
+
+function listYamlFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      found.push(...listYamlFiles(path));
+    } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+      found.push(path);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+
+/**
+ * Schema of the YAML rule table in `rules/`. Every object is strict: an unknown key is an
+ * error with its file and line, so a typo never turns a rule field off silently.
+ */
+
+export const PROVIDER_IDS = ['aadRoles', 'azureResources', 'aadGroups'] as const;
+export const providerIdSchema = z.enum(PROVIDER_IDS);
+export type ProviderId = z.infer<typeof providerIdSchema>;
+
+export const FIX_TIERS = ['safe', 'suggestion', 'manual'] as const;
+export const fixTierSchema = z.enum(FIX_TIERS);
+export type FixTier = z.infer<typeof fixTierSchema>;
+
+const httpMethodSchema = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A path template. Literal segments match case-insensitively; `{providerId}` matches a
+ * provider id or a value the code leaves dynamic; any other `{name}` matches one segment;
+ * a final `**` matches any remaining segments (catch-all rules only).
+ */
+const pathTemplateSchema = z
+  .string()
+  .regex(/^\/[^\s?#]*$/, 'a path template starts with "/" and has no spaces, query or fragment');
+
+/** A fact with its confidence. `unconfirmed: true` marks what the sources do not confirm. */
+export const ruleNoteSchema = z.union([
+  z.string().min(1),
+  z.strictObject({
+    text: z.string().min(1),
+    unconfirmed: z.boolean().optional(),
+  }),
+]);
+export type RuleNote = z.infer<typeof ruleNoteSchema>;
+
+/**
+ * A condition on evidence: field name -> accepted values, compared case-insensitively.
+ * Fields are request-body fields (`type`, `assignmentState`) or values read from an OData
+ * `$filter` with the same name (`assignmentState eq 'Eligible'`).
+ */
+const conditionSchema = z.record(z.string().min(1), z.array(z.string().min(1)).min(1));
+
+export const replacementSpecSchema = z
+  .strictObject({
+    api: z.enum(['graph', 'azure-rest']),
+    method: httpMethodSchema,
+    /** Graph path, or ARM path starting with `/{scope}` or `/providers`. */
+    path: z.string().regex(/^\/\S*$/, 'a replacement path starts with "/"'),
+    /** Graph version; required for `api: graph`. */
+    version: z.enum(['v1.0', 'beta']).optional(),
+    /** ARM api-version; required for `api: azure-rest`. */
+    apiVersion: z.string().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/).optional(),
+    /** Query string to add, without the leading `?`, such as `$filter=scopeId eq '/'`. */
+    query: z.string().optional(),
+    when: conditionSchema.optional(),
+    /** Old request `type` value -> new `action` (Graph) or `requestType` (ARM). */
+    actions: z.record(z.string(), z.string()).optional(),
+    /** The cmdlet that calls this replacement. */
+    cmdlet: z.string().optional(),
+    notes: z.array(ruleNoteSchema).optional(),
+  })
+  .superRefine((spec, ctx) => {
+    if (spec.api === 'graph' && !spec.version) {
+      ctx.addIssue({ code: 'custom', path: ['version'], message: 'a Graph replacement needs "version" (v1.0 or beta)' });
+    }
+    if (spec.api === 'azure-rest' && !spec.apiVersion) {
+      ctx.addIssue({ code: 'custom', path: ['apiVersion'], message: 'an Azure Resource Manager replacement needs "apiVersion"' });
+    }
+  });
+export type ReplacementSpec = z.infer<typeof replacementSpecSchema>;
+
+const permissionChangeSchema = z.strictObject({
+  from: z.array(z.string()).min(1),
+  to: z.array(z.string()),
+});
+
+/** A request-body field rename, such as `subjectId` -> `principalId`. */
+const bodyFieldSchema = z.strictObject({
+  from: z.string().min(1),
+  /** New field (dotted path); null when the field has no counterpart and is dropped. */
+  to: z.string().min(1).nullable(),
+  note: z.string().optional(),
+});
+
+/** What one provider's call maps to. An empty `replacements` list means "no equivalent". */
+export const providerMappingSchema = z.strictObject({
+  replacements: z.array(replacementSpecSchema),
+  permissions: permissionChangeSchema.optional(),
+  body: z.array(bodyFieldSchema).optional(),
+  notes: z.array(ruleNoteSchema).optional(),
+});
+
+const snippetSchema = z.strictObject({
+  /** Language id of the snippet, as discovery names it (`typescript`, `javascript`, `text`...). */
+  language: z.string().min(1),
+  code: z.string().min(1),
+  /** For `match`: a replacement path that must be among the proposals. */
+  replacement: z.string().optional(),
+  /** For `match`: whether the evidence must select exactly one replacement. */
+  exact: z.boolean().optional(),
+  /** For `match`: the expected provider (`null` = dynamic). */
+  provider: providerIdSchema.nullable().optional(),
+  /** For `match`: the HTTP method the finding must carry. */
+  method: httpMethodSchema.nullable().optional(),
+});
+
+export const ruleSchema = z.strictObject({
+  /** Stable id, never reused: `pim2-...` for iteration 2, `pim1-...` for iteration 1. */
+  id: z.string().regex(/^pim[12]-[a-z0-9]+(-[a-z0-9]+)*$/, 'a rule id looks like "pim2-role-assignment-requests-create"'),
+  title: z.string().min(1),
+  iteration: z.union([z.literal(1), z.literal(2)]),
+  operation: z.strictObject({
+    methods: z.array(httpMethodSchema).min(1),
+    paths: z.array(pathTemplateSchema).min(1),
+  }),
+  /** Replacement per provider. Iteration 1 rules use `aadRoles` only (Entra roles). */
+  providers: z.strictObject({
+    aadRoles: providerMappingSchema.optional(),
+    azureResources: providerMappingSchema.optional(),
+    aadGroups: providerMappingSchema.optional(),
+  }),
+  fix: fixTierSchema,
+  /** Date the API stopped returning data, YYYY-MM-DD. */
+  retired: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  docs: z.string().url(),
+  notes: z.array(ruleNoteSchema).optional(),
+  tests: z.strictObject({
+    match: z.array(snippetSchema).min(1),
+    noMatch: z.array(snippetSchema).default([]),
+  }),
+});
+export type Rule = z.infer<typeof ruleSchema>;
+
+export const ruleFileSchema = z.strictObject({
+  rules: z.array(ruleSchema).min(1),
+});
+export type RuleFile = z.infer<typeof ruleFileSchema>;
+
+/** One cloud: the hosts its Graph, ARM and PIM service calls go to. */
+export const cloudSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: z.string(),
+  graph: z.array(z.string()).min(1),
+  arm: z.string(),
+  /** Hosts of the portal's PIM service in this cloud (empty where none is known). */
+  pimService: z.array(z.string()),
+  notes: z.array(ruleNoteSchema).optional(),
+});
+export type CloudSpec = z.infer<typeof cloudSchema>;
+
+/** `rules/hosts.yaml`: how URLs are told apart, by host and by the prefix before the API path. */
+export const hostsFileSchema = z.strictObject({
+  clouds: z.array(cloudSchema).min(1),
+  /** A host that starts with this prefix is a PIM service host, in any cloud. */
+  pimServiceHostPrefix: z.string().min(1),
+  /** Path prefixes that come before the API path on the PIM service host, such as `/api/v2`. */
+  pimServiceBasePaths: z.array(z.string().regex(/^\//)),
+  /** Graph versions that may come before the API path (`beta`, `v1.0`). */
+  graphVersions: z.array(z.string()).min(1),
+});
+export type HostsFile = z.infer<typeof hostsFileSchema>;
