@@ -1,0 +1,7 @@
+import type { Extractor } from './extractor.js';
+import { genericExtractor } from './generic/index.js';
+
+/** The extractors a scan uses by default; language-aware ones take precedence over the generic one. */
+export function defaultExtractors(): Extractor[] {
+  return [genericExtractor];
+}

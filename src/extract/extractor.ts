@@ -1,0 +1,34 @@
+import type { CallSite } from '../model/call-site.js';
+
+/** What an extractor receives for one candidate file. */
+export interface ExtractInput {
+  /** Absolute path of the file. */
+  path: string;
+  /** Path relative to the scan root, forward slashes. */
+  relativePath: string;
+  /** Decoded file text. */
+  text: string;
+  /** Language id from discovery. */
+  language: string;
+  /** Every candidate file of the scan (absolute paths), for extractors that resolve across files. */
+  candidates: readonly string[];
+  /** Scan root (absolute). */
+  root: string;
+  /**
+   * Lower-case words that make a string worth reading (path segments from the rule table),
+   * so an extractor can skip strings that cannot name an old operation.
+   */
+  signatures: readonly string[];
+}
+
+/**
+ * Turns one file into call sites. Extractors know nothing of rules, findings or reports;
+ * they only read code. One extractor serves one or more language ids.
+ */
+export interface Extractor {
+  id: string;
+  languages: readonly string[];
+  extract(input: ExtractInput): CallSite[];
+  /** Release caches held across files of one scan (parsed projects, grammars). */
+  reset?(): void;
+}

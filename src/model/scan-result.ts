@@ -1,0 +1,40 @@
+import type { Finding, SkippedFile } from './finding.js';
+
+export interface ScanSummary {
+  filesDiscovered: number;
+  /** Files that contained a prefilter signature and were handed to an extractor. */
+  filesParsed: number;
+  filesSkipped: number;
+  findings: number;
+  byProvider: Record<string, number>;
+  byFix: Record<string, number>;
+  byFamily: Record<string, number>;
+  byRule: Record<string, number>;
+  inComments: number;
+}
+
+/** The result of one scan: the JSON report is this object plus a schema version and tool name. */
+export interface ScanResult {
+  /** Absolute scan root. */
+  root: string;
+  findings: Finding[];
+  skipped: SkippedFile[];
+  summary: ScanSummary;
+}
+
+export interface ScanOptions {
+  /** Files or folders to scan; default the current folder. */
+  paths?: string[];
+  /** Folder that finding paths are relative to; default the first path (its folder for a file). */
+  root?: string;
+  /** Glob patterns (gitignore style) a file must match to be scanned. */
+  include?: string[];
+  /** Glob patterns (gitignore style) of files to leave out. */
+  exclude?: string[];
+  /** Rule folder to use instead of the built-in `rules/`. */
+  rulesDir?: string;
+  /** Files larger than this many bytes are skipped with a reason. */
+  maxFileSize?: number;
+  /** Called after each file, for progress displays. */
+  onProgress?: (done: number, total: number, findings: number) => void;
+}

@@ -1,0 +1,28 @@
+/**
+ * Byte-level prefilter: does a file contain any signature, ignoring ASCII case? Works on the
+ * raw bytes, so files that cannot match are never decoded.
+ * NOTE: a UTF-16 file does not match ASCII signatures; such files need decoding first.
+ */
+export class Prefilter {
+  private readonly needles: Buffer[];
+  private scratch: Buffer = Buffer.alloc(0);
+
+  constructor(signatures: readonly string[]) {
+    this.needles = signatures.map((word) => Buffer.from(word.toLowerCase(), 'latin1'));
+  }
+
+  matches(bytes: Buffer): boolean {
+    if (this.needles.length === 0) {
+      return false;
+    }
+    if (this.scratch.length < bytes.length) {
+      this.scratch = Buffer.allocUnsafe(Math.max(bytes.length, this.scratch.length * 2));
+    }
+    const lower = this.scratch.subarray(0, bytes.length);
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i]!;
+      lower[i] = byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte;
+    }
+    return this.needles.some((needle) => lower.indexOf(needle) !== -1);
+  }
+}

@@ -1,0 +1,22 @@
+import type { Rule } from './schema.js';
+
+/**
+ * Lower-case words that any use of an old operation must contain: the first literal segment of
+ * every path template (`privilegedaccess`, `privilegedroles`, ...). A file without one of them
+ * cannot hold a finding, so it is never decoded or parsed.
+ */
+export function compileSignatures(rules: readonly Rule[]): string[] {
+  const words = new Set<string>();
+  for (const rule of rules) {
+    for (const template of rule.operation.paths) {
+      const first = template.split('/').find((segment) => segment.length > 0 && !segment.startsWith('{') && segment !== '**');
+      if (first) {
+        words.add(first.toLowerCase());
+      }
+    }
+  }
+  // A word that contains another (privilegedroleassignments contains privilegedrole...) adds
+  // nothing to a substring search, so only the shortest forms are kept.
+  const sorted = [...words].sort((a, b) => a.length - b.length);
+  return sorted.filter((word, index) => !sorted.slice(0, index).some((shorter) => word.includes(shorter)));
+}

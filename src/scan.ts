@@ -1,0 +1,136 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { decodeText } from './discover/decode.js';
+import { discoverFiles } from './discover/walk.js';
+import { pathNotFoundError } from './errors.js';
+import type { Extractor } from './extract/extractor.js';
+import { ExtractorRegistry } from './extract/registry.js';
+import { LineIndex } from './match/line-index.js';
+import { Matcher } from './match/matcher.js';
+import type { Finding, SkippedFile } from './model/finding.js';
+import type { ScanOptions, ScanResult, ScanSummary } from './model/scan-result.js';
+import { Prefilter } from './prefilter/prefilter.js';
+import { loadRuleTable, type RuleTable } from './rules/load.js';
+import { compileSignatures } from './rules/signatures.js';
+import { defaultExtractors } from './extract/default-extractors.js';
+
+/** Default size limit: larger files are skipped with a reason. */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+export interface ScanInternals {
+  /** A loaded rule table, to skip loading it again (tests, repeated scans). */
+  table?: RuleTable;
+  extractors?: readonly Extractor[];
+}
+
+/**
+ * Scan files and folders for uses of the retired PIM APIs. Files pass through discovery, the
+ * byte prefilter, one extractor and the matcher; a file that fails in an extractor is reported
+ * as skipped instead of failing the scan.
+ */
+export async function scan(options: ScanOptions = {}, internals: ScanInternals = {}): Promise<ScanResult> {
+  const paths = (options.paths?.length ? options.paths : ['.']).map((path) => resolve(path));
+  for (const path of paths) {
+    if (!existsSync(path)) {
+      throw pathNotFoundError(path);
+    }
+  }
+  const root = resolve(options.root ?? (statSync(paths[0]!).isDirectory() ? paths[0]! : dirname(paths[0]!)));
+
+  const table = internals.table ?? loadRuleTable(options.rulesDir ? resolve(options.rulesDir) : undefined);
+  const matcher = new Matcher(table);
+  const signatures = compileSignatures(table.rules);
+  const prefilter = new Prefilter(signatures);
+  const registry = new ExtractorRegistry(internals.extractors ?? defaultExtractors());
+
+  const discovered = discoverFiles({
+    root,
+    paths,
+    include: options.include,
+    exclude: options.exclude,
+    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+  });
+  const skipped: SkippedFile[] = [...discovered.skipped];
+  const findings: Finding[] = [];
+
+  // Candidates are known before extraction, so cross-file resolution can see all of them.
+  const candidates: { file: (typeof discovered.files)[number]; bytes: Buffer }[] = [];
+  for (const file of discovered.files) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file.path);
+    } catch (error) {
+      skipped.push({ file: file.relativePath, reason: `not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      continue;
+    }
+    if (prefilter.matches(bytes)) {
+      candidates.push({ file, bytes });
+    }
+  }
+  const candidatePaths = candidates.map((candidate) => candidate.file.path);
+
+  let done = 0;
+  try {
+    for (const { file, bytes } of candidates) {
+      const decoded = decodeText(bytes);
+      done += 1;
+      if ('skip' in decoded) {
+        skipped.push({ file: file.relativePath, reason: decoded.skip });
+        continue;
+      }
+      try {
+        const extractor = registry.forLanguage(file.language);
+        const sites = extractor.extract({
+          path: file.path,
+          relativePath: file.relativePath,
+          text: decoded.text,
+          language: file.language,
+          candidates: candidatePaths,
+          root,
+          signatures,
+        });
+        const lines = new LineIndex(decoded.text);
+        const seen = new Set<string>();
+        for (const site of sites) {
+          const finding = matcher.match(site, { relativePath: file.relativePath, text: decoded.text, lines });
+          const key = finding && `${finding.ruleId}:${finding.line}:${finding.column}`;
+          if (finding && key && !seen.has(key)) {
+            seen.add(key);
+            findings.push(finding);
+          }
+        }
+      } catch (error) {
+        skipped.push({ file: file.relativePath, reason: `internal error while analysing the file: ${(error as Error).message}` });
+      }
+      options.onProgress?.(done, candidates.length, findings.length);
+    }
+  } finally {
+    registry.reset();
+  }
+
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)));
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { root, findings, skipped, summary: summarize(discovered.files.length, candidates.length, skipped.length, findings) };
+}
+
+function summarize(discovered: number, parsed: number, skippedCount: number, findings: Finding[]): ScanSummary {
+  const count = (key: (finding: Finding) => string): Record<string, number> => {
+    const counts: Record<string, number> = {};
+    for (const finding of findings) {
+      const value = key(finding);
+      counts[value] = (counts[value] ?? 0) + 1;
+    }
+    return counts;
+  };
+  return {
+    filesDiscovered: discovered,
+    filesParsed: parsed,
+    filesSkipped: skippedCount,
+    findings: findings.length,
+    byProvider: count((finding) => finding.provider ?? 'dynamic'),
+    byFix: count((finding) => finding.fix),
+    byFamily: count((finding) => finding.family),
+    byRule: count((finding) => finding.ruleId),
+    inComments: findings.filter((finding) => finding.inComment).length,
+  };
+}
