@@ -54,6 +54,8 @@ export const replacementSpecSchema = z
     /** Query string to add, without the leading `?`, such as `$filter=scopeId eq '/'`. */
     query: z.string().optional(),
     when: conditionSchema.optional(),
+    /** Fixed `action` (Graph) or `requestType` (ARM) of the new request, when the old operation implies one. */
+    action: z.string().optional(),
     /** Old request `type` value -> new `action` (Graph) or `requestType` (ARM). */
     actions: z.record(z.string(), z.string()).optional(),
     /** The cmdlet that calls this replacement. */
