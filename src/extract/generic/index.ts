@@ -1,7 +1,8 @@
 import type { CallSite, UrlPart } from '../../model/call-site.js';
 import type { Extractor, ExtractInput } from '../extractor.js';
 import { commentRanges, inRanges } from './comments.js';
-import { guessMethod, statementWindow } from './method-hints.js';
+import { guessMethod, neighbourWindow, statementWindow } from './method-hints.js';
+import { readNearbyBody } from './nearby-body.js';
 import { readUrlToken } from './url-token.js';
 
 /** Characters that may come right before a signature that starts a path segment. */
@@ -47,22 +48,41 @@ export const genericExtractor: Extractor = {
         const parts = extendConcatenation(text, token.start, token.end, token.parts);
         covered.push([token.start, token.end]);
         const inComment = inRanges(comments, at);
-        const window = statementWindow(text, at);
-        sites.push({
+        const method = methodNear(text, token.start, token.end);
+        const site: CallSite = {
           kind: 'url',
           language,
           url: parts,
-          method: guessMethod(text.slice(window.start, window.end), window.start, token.start, token.end),
+          method,
           inComment,
           confidence: 'low',
           anchor: { offset: token.start, length: token.end - token.start },
-        });
+        };
+        const body = method === 'POST' || method === 'PUT' || method === 'PATCH' ? readNearbyBody(text, token.start) : undefined;
+        if (body) {
+          site.body = body;
+        }
+        sites.push(site);
         at = next;
       }
     }
     return sites.sort((a, b) => a.anchor.offset - b.anchor.offset);
   },
 };
+
+/**
+ * The method written in the URL's statement; failing that, one in the lines around it (a
+ * `method = "POST"` sibling key, or the call on the next line that sends a URL variable).
+ */
+function methodNear(text: string, start: number, end: number): string | null {
+  const statement = statementWindow(text, start);
+  const inStatement = guessMethod(text.slice(statement.start, statement.end), statement.start, start, end);
+  if (inStatement) {
+    return inStatement;
+  }
+  const around = neighbourWindow(text, statement);
+  return guessMethod(text.slice(around.start, around.end), around.start, start, end);
+}
 
 function endOfWord(text: string, at: number): number {
   let i = at;

@@ -79,3 +79,27 @@ export function statementWindow(text: string, at: number): { start: number; end:
   }
   return { start, end };
 }
+
+/** Lines around a statement searched when the statement itself names no method. */
+const NEIGHBOUR_LINES = 3;
+
+/** The statement widened by a few lines on each side, stopping at blank lines. */
+export function neighbourWindow(text: string, statement: { start: number; end: number }): { start: number; end: number } {
+  let start = statement.start;
+  for (let step = 0; step < NEIGHBOUR_LINES && start > 0; step++) {
+    const previousStart = text.lastIndexOf('\n', start - 2) + 1;
+    if (text.slice(previousStart, start).trim() === '') {
+      break;
+    }
+    start = previousStart;
+  }
+  let end = statement.end;
+  for (let step = 0; step < NEIGHBOUR_LINES && end < text.length; step++) {
+    const nextEnd = text.indexOf('\n', end + 1) === -1 ? text.length : text.indexOf('\n', end + 1);
+    if (text.slice(end, nextEnd).trim() === '') {
+      break;
+    }
+    end = nextEnd;
+  }
+  return { start, end };
+}
