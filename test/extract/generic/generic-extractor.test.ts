@@ -76,4 +76,26 @@ describe('genericExtractor', () => {
     const part = site?.url?.[0];
     expect(part?.kind === 'literal' && part.offset).toBe(text.indexOf('https'));
   });
+
+  it('takes the method from a sibling key or the next call', () => {
+    const hcl = 'resource "x" "y" {\n  method = "POST"\n  uri    = "https://graph.microsoft.com/beta/privilegedAccess/aadRoles/roleAssignmentRequests"\n}';
+    expect(extract(hcl, 'terraform')[0]?.method).toBe('POST');
+    const ps = '$uri = "https://graph.microsoft.us/beta/privilegedAccess/azureResources/roleAssignmentRequests"\nInvoke-RestMethod -Method Post -Uri $uri -Body $body';
+    expect(extract(ps, 'powershell')[0]?.method).toBe('POST');
+  });
+
+  it('does not look for a method past a blank line', () => {
+    const ps = 'Invoke-RestMethod -Method Delete -Uri $other\n\n$uri = "https://graph.microsoft.com/beta/privilegedRoles"';
+    expect(extract(ps, 'powershell')[0]?.method).toBeNull();
+  });
+
+  it('reads type and assignmentState of a nearby body for writes', () => {
+    const ps = "$body = @{\n  assignmentState = 'Active'\n  type = 'UserAdd'\n  schedule = @{ type = 'Once' }\n} | ConvertTo-Json\nInvoke-RestMethod -Method Post -Body $body -Uri 'https://graph.microsoft.com/beta/privilegedAccess/aadGroups/roleAssignmentRequests'";
+    expect(extract(ps, 'powershell')[0]?.body?.fields).toEqual({ type: 'UserAdd', assignmentState: 'Active' });
+  });
+
+  it('ignores nearby bodies for reads', () => {
+    const ps = "$b = @{ assignmentState = 'Active'; type = 'AdminAdd' }\nInvoke-RestMethod -Uri 'https://graph.microsoft.com/beta/privilegedAccess/aadRoles/roleAssignments'";
+    expect(extract(ps, 'powershell')[0]?.body).toBeUndefined();
+  });
 });
