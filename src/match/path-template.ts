@@ -108,6 +108,10 @@ export function matchTemplate(compiled: CompiledTemplate, path: readonly PathSeg
         canonical.push(known);
       }
     } else {
+      // OData system segments ($count, $value, $ref) are not ids: they fall to a catch-all rule.
+      if (observed.text.startsWith('$')) {
+        return null;
+      }
       canonical.push('{id}');
     }
     index += 1;
