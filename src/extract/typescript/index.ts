@@ -1,0 +1,50 @@
+import type { CallSite } from '../../model/call-site.js';
+import type { ExtractInput, Extractor } from '../extractor.js';
+import { commentCallSites } from './comments.js';
+import { FileExtraction } from './extract-file.js';
+import { ProjectCache } from './project.js';
+import { mentionsSignature } from './signatures.js';
+
+const projects = new ProjectCache();
+
+/**
+ * Extracts URL call sites from TypeScript and JavaScript, including JSX, ES modules and CommonJS.
+ * It reports HTTP requests made with fetch, axios, got, ky, XMLHttpRequest or the Microsoft Graph
+ * client. It also reports other calls and loose strings that name a signature, and URLs in comments.
+ */
+export const typescriptExtractor: Extractor = {
+  id: 'typescript',
+  languages: ['typescript', 'javascript'],
+
+  extract(input: ExtractInput): CallSite[] {
+    if (!mentionsSignature(input.text, input.signatures)) {
+      return [];
+    }
+    let parsed;
+    try {
+      parsed = projects.parse(input.path, input.text, input.candidates);
+    } catch {
+      // A file the compiler cannot load at all yields no call sites rather than failing the scan.
+      return [];
+    }
+    const ctx = { checker: parsed.checker, sourceFile: parsed.sourceFile, root: input.root };
+    // Each part guards single constructs itself; these outer guards keep the other part's results.
+    let code: CallSite[] = [];
+    try {
+      code = new FileExtraction(ctx, input.signatures, input.language).run();
+    } catch {
+      code = [];
+    }
+    let comments: CallSite[] = [];
+    try {
+      comments = commentCallSites(parsed.sourceFile, input.signatures, input.language);
+    } catch {
+      comments = [];
+    }
+    return [...code, ...comments].sort((a, b) => a.anchor.offset - b.anchor.offset);
+  },
+
+  reset(): void {
+    projects.reset();
+  },
+};
