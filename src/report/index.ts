@@ -1,0 +1,17 @@
+import { jsonReporter } from './json.js';
+import type { Reporter } from './reporter.js';
+import { textReporter } from './text.js';
+
+export type { ReportContext, Reporter } from './reporter.js';
+
+/** Every report format, by the name `--format` takes. */
+const REPORTERS: ReadonlyMap<string, Reporter> = new Map(
+  [textReporter, jsonReporter].map((reporter) => [reporter.format, reporter]),
+);
+
+export const REPORT_FORMATS: readonly string[] = [...REPORTERS.keys()];
+
+/** Returns the reporter for a format name, or undefined for an unknown one. */
+export function getReporter(format: string): Reporter | undefined {
+  return REPORTERS.get(format);
+}
