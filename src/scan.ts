@@ -76,6 +76,7 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
       done += 1;
       if ('skip' in decoded) {
         skipped.push({ file: file.relativePath, reason: decoded.skip });
+        options.onProgress?.(done, candidates.length, findings.length);
         continue;
       }
       try {

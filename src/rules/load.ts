@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
@@ -79,6 +79,9 @@ function keyName(key: unknown): unknown {
 /** Load every `*.yaml` rule file under `dir` (recursively) and the `hosts.yaml` beside them. */
 export function loadRuleTable(dir: string = BUILTIN_RULES_DIR, extraRuleFiles: string[] = []): RuleTable {
   const hostsPath = join(dir, 'hosts.yaml');
+  if (!existsSync(hostsPath)) {
+    throw ruleFileError(relative(process.cwd(), hostsPath) || hostsPath, 1, 1, 'missing hosts file', 'A rules folder needs a hosts.yaml beside its rule files; copy the built-in rules/hosts.yaml and edit it.');
+  }
   const hosts = parseYamlFile(hostsPath, readFileSync(hostsPath, 'utf8'), hostsFileSchema, relative(process.cwd(), hostsPath) || hostsPath);
 
   const files = [...listYamlFiles(dir).filter((file) => file !== hostsPath), ...extraRuleFiles];

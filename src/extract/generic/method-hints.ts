@@ -6,7 +6,7 @@ const VERB = '(get|post|put|patch|delete)';
 
 const PATTERNS: RegExp[] = [
   // HTTP request line in .http files and runbooks: POST https://...
-  new RegExp(`(?:^|\\n)\\s*${VERB}\\s+(?=\\S*$)`, 'gi'),
+  new RegExp(`(?:^|\\n)[ \\t]*${VERB}[ \\t]+`, 'gi'),
   // PowerShell, az rest, curl: -Method Post, --method get, -X POST, --request PATCH
   new RegExp(`(?:-Method|--method|--request|-X)\\s*[:=]?\\s*['"]?${VERB}\\b`, 'gi'),
   // JSON, JavaScript, Python keyword arguments, YAML: "method": "POST", method='post', method: GET

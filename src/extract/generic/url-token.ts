@@ -88,6 +88,13 @@ export function readUrlToken(text: string, at: number): UrlToken {
     literal += char;
     i += 1;
   }
+  // Sentence punctuation after a URL in prose or a list ("see /privilegedRoles, then ...")
+  // is not part of the path.
+  if (!inQuery) {
+    const trimmed = literal.replace(/[.,;:!*+=]+$/, '');
+    i -= literal.length - trimmed.length;
+    literal = trimmed;
+  }
   flush();
   return { parts, start, end: i };
 }

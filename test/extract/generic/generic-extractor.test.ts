@@ -51,6 +51,8 @@ describe('genericExtractor', () => {
     const sites = extract(text, 'markdown');
     expect(sites.map((site) => site.inComment)).toEqual([true, false]);
     expect(sites[1]?.method).toBe('GET');
+    const withHeaders = 'GET https://graph.microsoft.com/beta/privilegedRoles\nAuthorization: Bearer {token}\n';
+    expect(extract(withHeaders, 'http')[0]?.method).toBe('GET');
   });
 
   it('guesses the method from nearby spellings', () => {
