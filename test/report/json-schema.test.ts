@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -101,6 +103,17 @@ describe('report schema', () => {
     const result = await scan({ paths: [root] });
     const report = JSON.parse(jsonReporter.render(result, { toolVersion: '0.1.0', color: false }));
 
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(validate(report), errorsOf()).toBe(true);
+  });
+
+  it('accepts the CLI report of the demo repository', () => {
+    const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+    const demo = fileURLToPath(new URL('../../fixtures/demo', import.meta.url));
+    const run = spawnSync(process.execPath, [cli, 'scan', demo, '--format', 'json'], { encoding: 'utf8' });
+
+    expect(run.status, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout);
     expect(report.findings.length).toBeGreaterThan(0);
     expect(validate(report), errorsOf()).toBe(true);
   });
