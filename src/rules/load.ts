@@ -24,7 +24,9 @@ export function parseYamlFile<T>(path: string, text: string, schema: z.ZodType<T
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
 
-  const syntaxError = doc.errors[0];
+  // An unknown tag (`!!js/function`, say) is only a warning to the YAML parser; here it is an
+  // error, so that no rule or config file can ask for anything but plain data.
+  const syntaxError = doc.errors[0] ?? doc.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
   if (syntaxError) {
     const pos = lineCounter.linePos(syntaxError.pos[0]);
     throw ruleFileError(displayPath, pos.line, pos.col, `invalid YAML: ${syntaxError.message.split('\n')[0]}`, 'Fix the YAML syntax at that line.');
