@@ -81,7 +81,7 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
       }
       try {
         const extractor = registry.forLanguage(file.language);
-        const sites = extractor.extract({
+        const sites = await extractor.extract({
           path: file.path,
           relativePath: file.relativePath,
           text: decoded.text,

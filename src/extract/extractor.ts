@@ -28,7 +28,8 @@ export interface ExtractInput {
 export interface Extractor {
   id: string;
   languages: readonly string[];
-  extract(input: ExtractInput): CallSite[];
+  /** May be async: tree-sitter grammars load on first use, so only languages present cost anything. */
+  extract(input: ExtractInput): CallSite[] | Promise<CallSite[]>;
   /** Release caches held across files of one scan (parsed projects, grammars). */
   reset?(): void;
 }

@@ -1,11 +1,35 @@
-import type { CallSite } from '../model/call-site.js';
+import type { CallSite, UrlPart } from '../model/call-site.js';
 import type { Family, Finding } from '../model/finding.js';
 import type { RuleTable } from '../rules/load.js';
-import type { CloudSpec, ProviderId, Rule } from '../rules/schema.js';
+import { PROVIDER_IDS, type CloudSpec, type ProviderId, type Rule } from '../rules/schema.js';
+import { CmdletIndex } from './cmdlet-index.js';
+import { SdkChainReader } from './sdk-chain.js';
 import { readFilterEvidence, UrlNormalizer, type NormalizedUrl } from './normalize-url.js';
 import { RuleIndex } from './rule-index.js';
 import { noteText, selectReplacements, type Evidence } from './select-replacements.js';
 import { LineIndex } from './line-index.js';
+
+interface FindingRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  startOffset: number;
+  endOffset: number;
+}
+
+/** What each kind of call site resolved to, before replacements are chosen. */
+interface FoundOperation {
+  rule: Rule;
+  provider: ProviderId | null;
+  hasProviderSegment: boolean;
+  method: string | null;
+  path: string;
+  cloudId: string | null;
+  family: Family;
+  evidence: Evidence;
+  range: FindingRange;
+}
 
 /** Everything the matcher needs to place a finding in its file. */
 export interface MatchContext {
@@ -24,56 +48,148 @@ export class Matcher {
   private readonly normalizer: UrlNormalizer;
   private readonly clouds: Map<string, CloudSpec>;
   private readonly defaultCloud: CloudSpec;
+  readonly cmdlets: CmdletIndex;
+  private readonly sdkReader: SdkChainReader;
 
   constructor(readonly table: RuleTable) {
     this.index = new RuleIndex(table.rules);
+    this.cmdlets = new CmdletIndex(table.rules, table.cmdletFamilies);
+    this.sdkReader = new SdkChainReader(table.sdks, this.index.roots);
     this.normalizer = new UrlNormalizer(table.hosts);
     this.clouds = new Map(table.hosts.clouds.map((cloud) => [cloud.id, cloud]));
     this.defaultCloud = table.hosts.clouds[0]!;
   }
 
   match(site: CallSite, context: MatchContext): Finding | null {
-    if (site.kind !== 'url' || !site.url) {
-      // NOTE: cmdlet and SDK call sites need their own lookup; no extractor produces them yet.
-      return null;
+    switch (site.kind) {
+      case 'url':
+        return site.url ? this.matchUrl(site, site.url, site.baseUrl, context) : null;
+      case 'sdk':
+        return this.matchSdk(site, context);
+      case 'cmdlet':
+        return this.matchCmdlet(site, context);
     }
-    const url = this.normalizer.normalize(site.url, site.baseUrl);
+  }
+
+  private matchUrl(site: CallSite, parts: UrlPart[], baseUrl: string | undefined, context: MatchContext): Finding | null {
+    const url = this.normalizer.normalize(parts, baseUrl);
     const found = this.index.lookup(url, site.method);
     if (!found) {
       return null;
     }
     const { rule, match } = found;
-    const provider = providerOf(rule, match.provider, match.hasProviderSegment);
-    const evidence: Evidence = { ...readFilterEvidence(url.query) };
-    for (const [field, value] of Object.entries(site.body?.fields ?? {})) {
-      if (value !== null) {
-        evidence[field] = value;
+    const evidence: Evidence = { ...readFilterEvidence(url.query), ...bodyEvidence(site) };
+    const range = this.locate(site, url, found.start, match.operationSegment, found.start + match.consumed, context);
+    return this.buildFinding(site, context, {
+      rule,
+      provider: providerOf(rule, match.provider, match.hasProviderSegment),
+      hasProviderSegment: match.hasProviderSegment,
+      method: site.method,
+      path: match.canonicalPath,
+      cloudId: url.cloud,
+      family: familyOf(rule, url),
+      evidence,
+      range,
+    });
+  }
+
+  /** An SDK chain reads as a path; its finding sits on the provider id argument. */
+  private matchSdk(site: CallSite, context: MatchContext): Finding | null {
+    const path = site.sdk ? this.sdkReader.read(site.language, site.sdk) : null;
+    if (!path) {
+      return null;
+    }
+    const method = path.method ?? site.method;
+    const url = this.normalizer.normalize(path.parts);
+    const found = this.index.lookup(url, method);
+    if (!found) {
+      return null;
+    }
+    const { rule, match } = found;
+    const item = path.firstItemPart === null ? undefined : path.parts[path.firstItemPart];
+    const itemOffset = item?.offset;
+    const itemLength = item?.kind === 'literal' ? item.text.length : 1;
+    const range = itemOffset !== undefined ? this.rangeOf(itemOffset, itemOffset + itemLength, context) : this.rangeOf(path.startOffset, path.startOffset + 1, context);
+    return this.buildFinding(site, context, {
+      rule,
+      provider: providerOf(rule, match.provider, match.hasProviderSegment),
+      hasProviderSegment: match.hasProviderSegment,
+      method,
+      path: match.canonicalPath,
+      cloudId: null,
+      family: 'sdk-graph-beta',
+      evidence: bodyEvidence(site),
+      range,
+    });
+  }
+
+  /** A cmdlet maps to its rule by name; parameters give the provider and the evidence. */
+  private matchCmdlet(site: CallSite, context: MatchContext): Finding | null {
+    const cmdlet = site.cmdlet;
+    const entry = cmdlet ? this.cmdlets.lookup(cmdlet.name) : undefined;
+    if (!cmdlet || !entry) {
+      return null;
+    }
+    const { rule, family } = entry;
+    const parameter = (name: string): string | null | undefined => {
+      const key = Object.keys(cmdlet.parameters).find((written) => written.toLowerCase() === name.toLowerCase());
+      return key === undefined ? undefined : cmdlet.parameters[key];
+    };
+
+    const evidence: Evidence = { ...bodyEvidence(site) };
+    for (const [name, field] of Object.entries(family.evidenceParameters)) {
+      const value = parameter(name);
+      if (typeof value === 'string' && value !== '') {
+        Object.assign(evidence, field === '$filter' ? readFilterEvidence(`$filter=${value}`) : { [field]: value });
       }
     }
 
-    const cloud = (url.cloud && this.clouds.get(url.cloud)) || this.defaultCloud;
-    const selection = selectReplacements(rule, provider, evidence, cloud);
-    const range = this.locate(site, url, found.start, match.operationSegment, found.start + match.consumed, context);
-    const family = familyOf(rule, url);
-    const notes = collectNotes(rule, selection.providers, url.cloud ? this.clouds.get(url.cloud) : undefined);
-    const permissions = collectPermissions(rule, selection.providers);
+    const template = rule.operation.paths[0]!;
+    const hasProviderSegment = template.includes('{providerId}');
+    let provider: ProviderId | null = null;
+    for (const name of family.providerParameters) {
+      const value = parameter(name);
+      provider ??= typeof value === 'string' ? PROVIDER_IDS.find((id) => id.toLowerCase() === value.toLowerCase()) ?? null : null;
+    }
+    const canonicalPath = template.replace('{providerId}', provider ?? '{providerId}').replace(/\{(?!providerId\})[^}]+\}/g, '{id}');
+    return this.buildFinding(site, context, {
+      rule,
+      provider: hasProviderSegment ? provider : providerOf(rule, null, false),
+      hasProviderSegment,
+      method: rule.operation.methods[0]!,
+      path: canonicalPath,
+      cloudId: null,
+      family: family.family,
+      evidence,
+      range: this.rangeOf(cmdlet.offset, cmdlet.offset + cmdlet.length, context),
+    });
+  }
 
+  private buildFinding(site: CallSite, context: MatchContext, found: FoundOperation): Finding {
+    const { rule, provider, range } = found;
+    const cloud = (found.cloudId && this.clouds.get(found.cloudId)) || this.defaultCloud;
+    const selection = selectReplacements(rule, provider, found.evidence, cloud);
+    const notes = collectNotes(rule, selection.providers, found.cloudId ? this.clouds.get(found.cloudId) : undefined);
+    const permissions = collectPermissions(rule, selection.providers);
     const finding: Finding = {
       ruleId: rule.id,
       title: rule.title,
       file: context.relativePath,
-      ...range,
+      line: range.line,
+      column: range.column,
+      endLine: range.endLine,
+      endColumn: range.endColumn,
       language: site.language,
-      family,
-      operation: { method: site.method, path: match.canonicalPath },
-      provider: match.hasProviderSegment ? provider : rule.iteration === 1 ? 'aadRoles' : null,
-      cloud: url.cloud,
+      family: found.family,
+      operation: { method: found.method, path: found.path },
+      provider: found.hasProviderSegment ? provider : rule.iteration === 1 ? 'aadRoles' : provider,
+      cloud: found.cloudId,
       replacements: selection.replacements,
       exact: selection.exact,
       fix: rule.fix,
-      confidence: confidenceOf(site, url),
+      confidence: site.kind === 'url' ? urlConfidence(site, found.cloudId !== null || found.family === 'azrbac-iteration2') : site.inComment ? 'low' : site.confidence,
       inComment: site.inComment,
-      message: messageOf(rule, site.method, match.canonicalPath, selection.replacements.length, selection.exact),
+      message: messageOf(rule, found.method, found.path, selection.replacements.length, selection.exact),
       notes,
       retired: rule.retired,
       docs: rule.docs,
@@ -82,9 +198,13 @@ export class Matcher {
     if (permissions) {
       finding.permissions = permissions;
     }
-    delete (finding as Partial<typeof range>).startOffset;
-    delete (finding as Partial<typeof range>).endOffset;
     return finding;
+  }
+
+  private rangeOf(startOffset: number, endOffset: number, context: MatchContext): FindingRange {
+    const from = context.lines.positionOf(startOffset);
+    const to = context.lines.positionOf(endOffset);
+    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, startOffset, endOffset };
   }
 
   /**
@@ -92,7 +212,7 @@ export class Matcher {
    * the start of the API path when that sits in the same literal, to the end of the path. Falls
    * back to the call site's anchor when the path was resolved from another file.
    */
-  private locate(site: CallSite, url: NormalizedUrl, start: number, operationIndex: number, end: number, context: MatchContext) {
+  private locate(site: CallSite, url: NormalizedUrl, start: number, operationIndex: number, end: number, context: MatchContext): FindingRange {
     const segments = url.segments.slice(start, end);
     const operation = url.segments[operationIndex];
     let startOffset: number | undefined;
@@ -112,9 +232,7 @@ export class Matcher {
       startOffset = site.anchor.offset;
       endOffset = site.anchor.offset + Math.max(1, site.anchor.length);
     }
-    const from = context.lines.positionOf(startOffset);
-    const to = context.lines.positionOf(endOffset);
-    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, startOffset, endOffset };
+    return this.rangeOf(startOffset, endOffset, context);
   }
 }
 
@@ -134,15 +252,22 @@ function familyOf(rule: Rule, url: NormalizedUrl): Family {
   return url.hostKind === 'pim-service' ? 'azrbac-iteration2' : 'graph-beta-iteration2';
 }
 
-function confidenceOf(site: CallSite, url: NormalizedUrl): Finding['confidence'] {
+/** A URL call site keeps high confidence only when its host is known. */
+function urlConfidence(site: CallSite, hostKnown: boolean): Finding['confidence'] {
   if (site.inComment || site.confidence === 'low') {
     return 'low';
   }
-  const hostKnown = url.hostKind === 'graph' || url.hostKind === 'pim-service';
-  if (site.confidence === 'high' && (hostKnown || url.dynamicBase)) {
-    return 'high';
+  return site.confidence === 'high' && hostKnown ? 'high' : 'medium';
+}
+
+function bodyEvidence(site: CallSite): Evidence {
+  const evidence: Evidence = {};
+  for (const [field, value] of Object.entries(site.body?.fields ?? {})) {
+    if (value !== null) {
+      evidence[field] = value;
+    }
   }
-  return 'medium';
+  return evidence;
 }
 
 function collectNotes(rule: Rule, providers: ProviderId[], cloud: CloudSpec | undefined): string[] {

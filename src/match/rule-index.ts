@@ -14,7 +14,7 @@ export interface OperationMatch {
 export class RuleIndex {
   private readonly entries: { rule: Rule; template: CompiledTemplate }[] = [];
   /** Lower-case first literal segments of all templates, to find where an API path starts. */
-  private readonly roots = new Set<string>();
+  readonly roots = new Set<string>();
 
   constructor(readonly rules: readonly Rule[]) {
     for (const rule of rules) {

@@ -16,14 +16,17 @@ export function noteText(note: RuleNote): string {
   return typeof note === 'string' ? note : note.unconfirmed ? `Unconfirmed: ${note.text}` : note.text;
 }
 
+/** Field names compare without case or `_`, so `AssignmentState` and `assignment_state` are one field. */
+const fieldKey = (field: string): string => field.replace(/_/g, '').toLowerCase();
+
 function lowerKeys(evidence: Evidence): Map<string, string> {
-  return new Map(Object.entries(evidence).map(([key, value]) => [key.toLowerCase(), value.toLowerCase()]));
+  return new Map(Object.entries(evidence).map(([key, value]) => [fieldKey(key), value.toLowerCase()]));
 }
 
 /** A replacement stays a candidate unless known evidence contradicts its condition. */
 function satisfies(spec: ReplacementSpec, evidence: Map<string, string>): boolean {
   for (const [field, accepted] of Object.entries(spec.when ?? {})) {
-    const value = evidence.get(field.toLowerCase());
+    const value = evidence.get(fieldKey(field));
     if (value !== undefined && !accepted.some((candidate) => candidate.toLowerCase() === value)) {
       return false;
     }
@@ -83,7 +86,7 @@ export function selectReplacements(rule: Rule, provider: ProviderId | null, rawE
         open.providerId = [providerId];
       }
       for (const [field, values] of Object.entries(spec.when ?? {})) {
-        if (!evidence.has(field.toLowerCase())) {
+        if (!evidence.has(fieldKey(field))) {
           open[field] = values;
         }
       }

@@ -40,13 +40,41 @@ export type Confidence = 'high' | 'medium' | 'low';
 
 export type CallSiteKind = 'url' | 'cmdlet' | 'sdk';
 
+/** A PowerShell cmdlet invocation, as written (aliases and splats already expanded). */
+export interface CmdletEvidence {
+  /** Cmdlet name as written, with any module qualifier (`AzureADPreview\Get-...`). */
+  name: string;
+  /** File offset and length of the name. */
+  offset: number;
+  length: number;
+  /**
+   * Parameters by name without the dash, as written: a resolved string value, `''` for a
+   * switch, or null when the value is not a literal the extractor could resolve.
+   */
+  parameters: Record<string, string | null>;
+}
+
+/** One call or member access of an SDK request chain, after the client object. */
+export interface SdkChainLink {
+  /** Member or method name as written (`RoleAssignmentRequests`, `by_privileged_access_id`), or `[]` for an indexer. */
+  name: string;
+  /** The first argument (an id or provider id), when the link takes one. */
+  argument?: UrlPart;
+  /** File offset of the name. */
+  offset: number;
+}
+
 export interface CallSite {
   kind: CallSiteKind;
   /** Language id as discovery names it (`typescript`, `javascript`, `powershell`, `text`...). */
   language: string;
   /** The URL as parts, for `kind: 'url'`. */
   url?: UrlPart[];
-  /** HTTP method the code sends, upper case, or null when the code does not show it. */
+  /** The cmdlet and its parameters, for `kind: 'cmdlet'`. */
+  cmdlet?: CmdletEvidence;
+  /** The chain from the first member after the client object to the verb, for `kind: 'sdk'`. */
+  sdk?: SdkChainLink[];
+  /** HTTP method the code sends, upper case, or null when the code does not show it (for SDK chains, the verb decides). */
   method: string | null;
   body?: BodyEvidence;
   /** True when the text sits in a comment or documentation, not in live code. */

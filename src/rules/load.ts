@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ruleFileError } from '../errors.js';
-import { hostsFileSchema, ruleFileSchema, type HostsFile, type Rule } from './schema.js';
+import { cmdletFamiliesFileSchema, hostsFileSchema, ruleFileSchema, sdkFileSchema, type CmdletFamily, type HostsFile, type Rule, type SdkFile } from './schema.js';
 
 /** The folder of built-in rules: `rules/` at the package root, beside `dist/` and `src/`. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -12,6 +12,8 @@ export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.me
 export interface RuleTable {
   rules: Rule[];
   hosts: HostsFile;
+  cmdletFamilies: CmdletFamily[];
+  sdks: SdkFile;
   /** File each rule came from, relative to its rules folder, for messages. */
   sources: Map<string, string>;
 }
@@ -80,13 +82,12 @@ function keyName(key: unknown): unknown {
 
 /** Load every `*.yaml` rule file under `dir` (recursively) and the `hosts.yaml` beside them. */
 export function loadRuleTable(dir: string = BUILTIN_RULES_DIR, extraRuleFiles: string[] = []): RuleTable {
-  const hostsPath = join(dir, 'hosts.yaml');
-  if (!existsSync(hostsPath)) {
-    throw ruleFileError(relative(process.cwd(), hostsPath) || hostsPath, 1, 1, 'missing hosts file', 'A rules folder needs a hosts.yaml beside its rule files; copy the built-in rules/hosts.yaml and edit it.');
-  }
-  const hosts = parseYamlFile(hostsPath, readFileSync(hostsPath, 'utf8'), hostsFileSchema, relative(process.cwd(), hostsPath) || hostsPath);
+  const hosts = loadSupportFile(dir, HOSTS_FILE, hostsFileSchema);
+  const cmdletFamilies = loadSupportFile(dir, CMDLET_FAMILIES_FILE, cmdletFamiliesFileSchema).families;
+  const sdks = loadSupportFile(dir, SDK_FILE, sdkFileSchema);
 
-  const files = [...listYamlFiles(dir).filter((file) => file !== hostsPath), ...extraRuleFiles];
+  const supportFiles = new Set([HOSTS_FILE, CMDLET_FAMILIES_FILE, SDK_FILE].map((name) => join(dir, name)));
+  const files = [...listYamlFiles(dir).filter((file) => !supportFiles.has(file)), ...extraRuleFiles];
   const rules: Rule[] = [];
   const sources = new Map<string, string>();
   for (const file of files) {
@@ -101,7 +102,21 @@ export function loadRuleTable(dir: string = BUILTIN_RULES_DIR, extraRuleFiles: s
       rules.push(rule);
     }
   }
-  return { rules, hosts, sources };
+  return { rules, hosts, cmdletFamilies, sdks, sources };
+}
+
+/** Files beside the rule files that describe hosts, cmdlet modules and SDK spellings. */
+const HOSTS_FILE = 'hosts.yaml';
+const CMDLET_FAMILIES_FILE = 'cmdlet-families.yaml';
+const SDK_FILE = 'sdk-chains.yaml';
+
+function loadSupportFile<T>(dir: string, name: string, schema: z.ZodType<T>): T {
+  const path = join(dir, name);
+  const display = relative(process.cwd(), path) || path;
+  if (!existsSync(path)) {
+    throw ruleFileError(display, 1, 1, `missing ${name}`, `A rules folder needs ${name} beside its rule files; copy the built-in rules/${name} and edit it.`);
+  }
+  return parseYamlFile(path, readFileSync(path, 'utf8'), schema, display);
 }
 
 function listYamlFiles(dir: string): string[] {

@@ -115,6 +115,11 @@ export const ruleSchema = z.strictObject({
   operation: z.strictObject({
     methods: z.array(httpMethodSchema).min(1),
     paths: z.array(pathTemplateSchema).min(1),
+    /**
+     * PowerShell cmdlets that call this operation, such as `Get-AzureADMSPrivilegedRoleAssignment`.
+     * The module family of each name comes from `rules/cmdlet-families.yaml`.
+     */
+    cmdlets: z.array(z.string().regex(/^[A-Za-z]+-[A-Za-z0-9]+$/, 'a cmdlet name looks like "Verb-Noun"')).optional(),
   }),
   /** Replacement per provider. Iteration 1 rules use `aadRoles` only (Entra roles). */
   providers: z.strictObject({
@@ -162,3 +167,64 @@ export const hostsFileSchema = z.strictObject({
   graphVersions: z.array(z.string()).min(1),
 });
 export type HostsFile = z.infer<typeof hostsFileSchema>;
+
+/**
+ * A family of PowerShell modules whose cmdlets wrap the old APIs, and how their parameters read
+ * as evidence. A cmdlet belongs to the first family whose `pattern` matches its name.
+ */
+export const cmdletFamilySchema = z.strictObject({
+  family: z.enum(['cmdlet-azureadpreview', 'cmdlet-mggraph-beta', 'cmdlet-entra-beta']),
+  module: z.string().min(1),
+  /** Regular expression on the cmdlet name (case-insensitive). */
+  pattern: z.string().min(1),
+  /** Parameter that names the provider (`ProviderId`, `PrivilegedAccessId`); absent for iteration 1 cmdlets. */
+  providerParameters: z.array(z.string()).default([]),
+  /** Parameter name -> evidence field, such as `Type: type`. Names compare case-insensitively. */
+  evidenceParameters: z.record(z.string(), z.string()).default({}),
+  /** Parameters whose hashtable value is the request body, such as `BodyParameter`. */
+  bodyParameters: z.array(z.string()).default([]),
+  /**
+   * Other spellings of the same cmdlets: `{ from: MgBeta, to: Mg }` also accepts
+   * `Get-MgPrivilegedAccessRoleSetting` (Graph PowerShell 1.x with the beta profile).
+   */
+  aliases: z.array(z.strictObject({ from: z.string(), to: z.string() })).default([]),
+});
+export type CmdletFamily = z.infer<typeof cmdletFamilySchema>;
+
+export const cmdletFamiliesFileSchema = z.strictObject({
+  families: z.array(cmdletFamilySchema).min(1),
+});
+
+/**
+ * How one SDK spells a request chain, so that every SDK chain reads as a URL path through the
+ * same path templates. Names compare case-insensitively with `_` removed, so
+ * `role_assignment_requests`, `RoleAssignmentRequests` and `roleAssignmentRequests()` are one segment.
+ */
+export const sdkConventionSchema = z.strictObject({
+  /** Language ids this convention applies to. */
+  languages: z.array(z.string()).min(1),
+  /**
+   * Item accessors: a regular expression on the call name with one capture group for the
+   * collection it indexes, or none when it indexes the segment before it. `ByPrivilegedAccessId`
+   * and `by_privileged_access_id` take the id as argument; `PrivilegedAccessById` names the
+   * segment and takes the id.
+   */
+  itemAccessors: z.array(z.strictObject({ pattern: z.string().min(1), namesSegment: z.boolean().default(false) })),
+  /** Call names that add no path segment (`Request`, `WithUrl`...). */
+  ignore: z.array(z.string()).default([]),
+  /** Verb call name -> HTTP method (`GetAsync: GET`, `post: POST`). */
+  verbs: z.record(z.string(), httpMethodSchema),
+});
+export type SdkConvention = z.infer<typeof sdkConventionSchema>;
+
+export const sdkFileSchema = z.strictObject({
+  /**
+   * Names of members that hold a Graph client (`client`, `graph`, `_graphServiceClient`), as a
+   * case-insensitive regular expression. A chain may start after one of them; a chain that
+   * reaches an old segment through any other member (`IdentityGovernance().PrivilegedAccess()`)
+   * is an iteration 3 path and does not match.
+   */
+  clientMemberPattern: z.string().min(1),
+  sdks: z.array(sdkConventionSchema).min(1),
+});
+export type SdkFile = z.infer<typeof sdkFileSchema>;

@@ -2,8 +2,9 @@ import type { Rule } from './schema.js';
 
 /**
  * Lower-case words that any use of an old operation must contain: the first literal segment of
- * every path template (`privilegedaccess`, `privilegedroles`, ...). A file without one of them
- * cannot hold a finding, so it is never decoded or parsed.
+ * every path template (`privilegedaccess`), its snake_case spelling for SDKs
+ * (`privileged_access`), and the noun of every cmdlet (`azureadmsprivilegedroleassignment`).
+ * A file without one of them cannot hold a finding, so it is never decoded or parsed.
  */
 export function compileSignatures(rules: readonly Rule[]): string[] {
   const words = new Set<string>();
@@ -12,7 +13,11 @@ export function compileSignatures(rules: readonly Rule[]): string[] {
       const first = template.split('/').find((segment) => segment.length > 0 && !segment.startsWith('{') && segment !== '**');
       if (first) {
         words.add(first.toLowerCase());
+        words.add(first.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase());
       }
+    }
+    for (const cmdlet of rule.operation.cmdlets ?? []) {
+      words.add(cmdlet.slice(cmdlet.indexOf('-') + 1).toLowerCase());
     }
   }
   // A word that contains another (privilegedroleassignments contains privilegedrole...) adds

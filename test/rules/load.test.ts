@@ -8,7 +8,7 @@ import { writeProject } from '../helpers/temp-project.js';
 let cleanup = (): void => {};
 afterEach(() => cleanup());
 
-const hosts = readFileSync(join(BUILTIN_RULES_DIR, 'hosts.yaml'), 'utf8');
+const support = Object.fromEntries(['hosts.yaml', 'cmdlet-families.yaml', 'sdk-chains.yaml'].map((name) => [name, readFileSync(join(BUILTIN_RULES_DIR, name), 'utf8')]));
 
 const validRule = `rules:
   - id: pim2-test-rule
@@ -30,7 +30,7 @@ const validRule = `rules:
 `;
 
 function loadError(files: Record<string, string>): PimMigrateError {
-  const project = writeProject({ 'hosts.yaml': hosts, ...files });
+  const project = writeProject({ ...support, ...files });
   cleanup = project.cleanup;
   try {
     loadRuleTable(project.root);
@@ -51,7 +51,7 @@ describe('loadRuleTable', () => {
   });
 
   it('loads a valid custom rule folder', () => {
-    const project = writeProject({ 'hosts.yaml': hosts, 'mine.yaml': validRule });
+    const project = writeProject({ ...support, 'mine.yaml': validRule });
     cleanup = project.cleanup;
     expect(loadRuleTable(project.root).rules.map((rule) => rule.id)).toEqual(['pim2-test-rule']);
   });
@@ -88,9 +88,9 @@ describe('loadRuleTable', () => {
     expect(loadError({ 'mine.yaml': rule }).message).toMatch(/needs "version"/);
   });
 
-  it('reports a missing hosts file', () => {
-    const project = writeProject({ 'mine.yaml': validRule });
+  it('reports a missing hosts.yaml', () => {
+    const project = writeProject({ 'mine.yaml': validRule, 'cmdlet-families.yaml': support['cmdlet-families.yaml']!, 'sdk-chains.yaml': support['sdk-chains.yaml']! });
     cleanup = project.cleanup;
-    expect(() => loadRuleTable(project.root)).toThrow(/missing hosts file/);
+    expect(() => loadRuleTable(project.root)).toThrow(/missing hosts.yaml/);
   });
 });

@@ -1,0 +1,49 @@
+import type { Node, Parser, Tree } from 'web-tree-sitter';
+import { createParser, type GrammarName } from './grammars.js';
+
+const parsers = new Map<GrammarName, Promise<Parser>>();
+
+/**
+ * Parse text with a grammar, reusing one parser per grammar. The caller must call
+ * `tree.delete()` when done, because trees live in wasm memory that the garbage collector
+ * does not see.
+ */
+export async function parseWith(name: GrammarName, text: string): Promise<Tree> {
+  let parser = parsers.get(name);
+  if (!parser) {
+    parser = createParser(name);
+    parsers.set(name, parser);
+  }
+  const tree = (await parser).parse(text);
+  if (!tree) {
+    throw new Error(`the ${name} parser returned no tree`);
+  }
+  return tree;
+}
+
+/** Parse, run `visit` on the tree and free the tree, even when `visit` throws. */
+export async function withTree<T>(name: GrammarName, text: string, visit: (root: Node) => T): Promise<T> {
+  const tree = await parseWith(name, text);
+  try {
+    return visit(tree.rootNode);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Depth-first walk without recursion, so deeply nested files cannot overflow the stack. */
+export function walk(root: Node, enter: (node: Node) => boolean | void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (enter(node) === false) {
+      continue;
+    }
+    for (let i = node.childCount - 1; i >= 0; i--) {
+      const child = node.child(i);
+      if (child) {
+        stack.push(child);
+      }
+    }
+  }
+}
