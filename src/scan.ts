@@ -3,7 +3,9 @@ import { dirname, resolve } from 'node:path';
 import { decodeText } from './discover/decode.js';
 import { discoverFiles } from './discover/walk.js';
 import { pathNotFoundError } from './errors.js';
-import type { Extractor } from './extract/extractor.js';
+import type { Extractor, ExtractInput } from './extract/extractor.js';
+import { shiftCallSite } from './extract/shift.js';
+import type { CallSite } from './model/call-site.js';
 import { ExtractorRegistry } from './extract/registry.js';
 import { LineIndex } from './match/line-index.js';
 import { Matcher } from './match/matcher.js';
@@ -80,8 +82,7 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
         continue;
       }
       try {
-        const extractor = registry.forLanguage(file.language);
-        const sites = await extractor.extract({
+        const input: ExtractInput = {
           path: file.path,
           relativePath: file.relativePath,
           text: decoded.text,
@@ -89,7 +90,9 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
           candidates: candidatePaths,
           root,
           signatures,
-        });
+          extractEmbedded: (language, text, offset) => extractEmbedded(registry, input, language, text, offset),
+        };
+        const sites = await registry.forLanguage(file.language).extract(input);
         const lines = new LineIndex(decoded.text);
         const seen = new Set<string>();
         for (const site of sites) {
@@ -112,6 +115,27 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)));
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { root, findings, skipped, summary: summarize(discovered.files.length, candidates.length, skipped.length, findings) };
+}
+
+/** Maximum nesting of embedded regions (a script in a fence in a Markdown file...). */
+const MAX_EMBEDDING_DEPTH = 4;
+
+/**
+ * Run another language's extractor on a region of a file and shift its offsets to the file.
+ * The region's own embedded regions are extracted the same way, up to a fixed depth.
+ */
+async function extractEmbedded(registry: ExtractorRegistry, outer: ExtractInput, language: string, text: string, offset: number, depth = 1): Promise<CallSite[]> {
+  if (depth > MAX_EMBEDDING_DEPTH) {
+    return [];
+  }
+  const inner: ExtractInput = {
+    ...outer,
+    text,
+    language,
+    extractEmbedded: (nestedLanguage, nestedText, nestedOffset) => extractEmbedded(registry, inner, nestedLanguage, nestedText, nestedOffset, depth + 1),
+  };
+  const sites = await registry.forLanguage(language).extract(inner);
+  return sites.map((site) => shiftCallSite(site, offset));
 }
 
 function summarize(discovered: number, parsed: number, skippedCount: number, findings: Finding[]): ScanSummary {

@@ -19,6 +19,13 @@ export interface ExtractInput {
    * so an extractor can skip strings that cannot name an old operation.
    */
   signatures: readonly string[];
+  /**
+   * Run the extractor of another language on a region of this file (a fenced code block, a
+   * script embedded in a YAML pipeline) and return its call sites with file offsets.
+   * `offset` is where `text` starts in this file; `text` must be a verbatim slice of the file
+   * for positions to be right.
+   */
+  extractEmbedded(language: string, text: string, offset: number): Promise<CallSite[]>;
 }
 
 /**

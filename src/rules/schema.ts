@@ -105,6 +105,8 @@ const snippetSchema = z.strictObject({
   provider: providerIdSchema.nullable().optional(),
   /** For `match`: the HTTP method the finding must carry. */
   method: httpMethodSchema.nullable().optional(),
+  /** For `match`: how many findings of this rule the snippet must produce (default: at least one). */
+  findings: z.number().int().min(1).optional(),
 });
 
 export const ruleSchema = z.strictObject({

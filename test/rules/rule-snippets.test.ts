@@ -42,6 +42,9 @@ for (const rule of table.rules) {
         const file = snippetFile(rule.id, 'match', index, snippet.language);
         const findings = (findingsByFile.get(file) ?? []).filter((finding) => finding.ruleId === rule.id);
         expect(findings, `no ${rule.id} finding in:\n${snippet.code}\nother findings: ${JSON.stringify(findingsByFile.get(file)?.map((f) => f.ruleId))}`).not.toHaveLength(0);
+        if (snippet.findings !== undefined) {
+          expect(findings, `expected ${snippet.findings} ${rule.id} findings in:\n${snippet.code}`).toHaveLength(snippet.findings);
+        }
         const finding = findings[0]!;
         if (snippet.replacement !== undefined) {
           expect(finding.replacements.map((replacement) => replacement.path)).toContain(snippet.replacement);
