@@ -1,8 +1,9 @@
 import type { Extractor } from './extractor.js';
 import { genericExtractor } from './generic/index.js';
+import { powershellExtractor } from './powershell/index.js';
 import { typescriptExtractor } from './typescript/index.js';
 
 /** The extractors a scan uses by default; language-aware ones take precedence over the generic one. */
 export function defaultExtractors(): Extractor[] {
-  return [genericExtractor, typescriptExtractor];
+  return [genericExtractor, typescriptExtractor, powershellExtractor];
 }

@@ -1,7 +1,7 @@
 import type { CallSite, UrlPart } from '../model/call-site.js';
 import type { Family, Finding } from '../model/finding.js';
 import type { RuleTable } from '../rules/load.js';
-import { PROVIDER_IDS, type CloudSpec, type ProviderId, type Rule } from '../rules/schema.js';
+import { PROVIDER_IDS, type CloudSpec, type CmdletFamily, type ProviderId, type Rule } from '../rules/schema.js';
 import { CmdletIndex } from './cmdlet-index.js';
 import { SdkChainReader } from './sdk-chain.js';
 import { readFilterEvidence, UrlNormalizer, type NormalizedUrl } from './normalize-url.js';
@@ -156,7 +156,7 @@ export class Matcher {
       rule,
       provider: hasProviderSegment ? provider : providerOf(rule, null, false),
       hasProviderSegment,
-      method: rule.operation.methods[0]!,
+      method: cmdletMethod(rule, family, entry.name),
       path: canonicalPath,
       cloudId: null,
       family: family.family,
@@ -258,6 +258,17 @@ function urlConfidence(site: CallSite, hostKnown: boolean): Finding['confidence'
     return 'low';
   }
   return site.confidence === 'high' && hostKnown ? 'high' : 'medium';
+}
+
+/** The method a cmdlet sends: the rule's only method, or the one its verb names. */
+function cmdletMethod(rule: Rule, family: CmdletFamily, name: string): string {
+  const methods = rule.operation.methods;
+  if (methods.length === 1) {
+    return methods[0]!;
+  }
+  const verb = name.slice(0, name.indexOf('-')).toLowerCase();
+  const mapped = Object.entries(family.verbMethods).find(([candidate]) => candidate.toLowerCase() === verb)?.[1];
+  return mapped && methods.includes(mapped) ? mapped : methods[0]!;
 }
 
 function bodyEvidence(site: CallSite): Evidence {

@@ -1,3 +1,5 @@
+import { minimalSignatures } from '../rules/signatures.js';
+
 /**
  * Byte-level prefilter: does a file contain any signature, ignoring ASCII case? Works on the
  * raw bytes, so files that cannot match are never decoded.
@@ -8,7 +10,7 @@ export class Prefilter {
   private scratch: Buffer = Buffer.alloc(0);
 
   constructor(signatures: readonly string[]) {
-    this.needles = signatures.map((word) => Buffer.from(word.toLowerCase(), 'latin1'));
+    this.needles = minimalSignatures(signatures.map((word) => word.toLowerCase())).map((word) => Buffer.from(word, 'latin1'));
   }
 
   matches(bytes: Buffer): boolean {

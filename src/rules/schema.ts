@@ -183,6 +183,11 @@ export const cmdletFamilySchema = z.strictObject({
   providerParameters: z.array(z.string()).default([]),
   /** Parameter name -> evidence field, such as `Type: type`. Names compare case-insensitively. */
   evidenceParameters: z.record(z.string(), z.string()).default({}),
+  /**
+   * Cmdlet verb -> HTTP method, for rules that list several methods (the generated SDK-only
+   * New-/Update-/Remove- cmdlets of one path). Rules with one method need no entry.
+   */
+  verbMethods: z.record(z.string(), httpMethodSchema).default({}),
   /** Parameters whose hashtable value is the request body, such as `BodyParameter`. */
   bodyParameters: z.array(z.string()).default([]),
   /**

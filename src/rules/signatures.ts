@@ -20,8 +20,15 @@ export function compileSignatures(rules: readonly Rule[]): string[] {
       words.add(cmdlet.slice(cmdlet.indexOf('-') + 1).toLowerCase());
     }
   }
-  // A word that contains another (privilegedroleassignments contains privilegedrole...) adds
-  // nothing to a substring search, so only the shortest forms are kept.
-  const sorted = [...words].sort((a, b) => a.length - b.length);
+  return [...words].sort();
+}
+
+/**
+ * The fewest words that find the same files: a word that contains another
+ * (privilegedroleassignments contains privilegedrole...) adds nothing to a substring search.
+ * Extractors need the full list, because they compare whole segments.
+ */
+export function minimalSignatures(words: readonly string[]): string[] {
+  const sorted = [...new Set(words)].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
   return sorted.filter((word, index) => !sorted.slice(0, index).some((shorter) => word.includes(shorter)));
 }
