@@ -1,0 +1,51 @@
+import type { Node } from 'web-tree-sitter';
+import type { UrlPart } from '../../model/call-site.js';
+import type { ScopeTable } from './scopes.js';
+
+/** Maximum number of names, calls and attributes followed from one expression. */
+export const MAX_DEPTH = 20;
+
+/** String constants of an imported module, already resolved, without offsets (they are in another file). */
+export interface ModuleValues {
+  relativePath: string;
+  /** Module-level constants and class attributes (`Config.BASE`) by name. */
+  constants: Map<string, UrlPart[]>;
+}
+
+/** The module or module constant that a name bound by an import refers to. */
+export type ImportTarget = { kind: 'value'; values: ModuleValues; name: string } | { kind: 'module'; values: ModuleValues };
+
+/** One parsed Python file and what its names refer to. */
+export interface PyContext {
+  root: Node;
+  /** Path relative to the scan root, for `resolvedFrom` labels. */
+  relativePath: string;
+  /** True for the scanned file, whose literals carry offsets; false for an imported module. */
+  sameFile: boolean;
+  scopes: ScopeTable;
+  /** Import bindings by local name (`c`, `PIM_API`, `pkg.config`). */
+  imports: Map<string, ImportTarget>;
+}
+
+/** Source text of a node on one line, cut to 60 characters, for dynamic part names. */
+export function shortText(node: Node): string {
+  const text = node.text.replace(/\s+/g, ' ').trim();
+  return text.length > 60 ? text.slice(0, 60) : text;
+}
+
+/** Skips parentheses and `await` around an expression. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  for (let guard = 0; guard < 50; guard++) {
+    if (current.type === 'parenthesized_expression' || current.type === 'await') {
+      const inner = current.namedChildren.find((child) => child !== null && child.type !== 'comment');
+      if (!inner) {
+        return current;
+      }
+      current = inner;
+    } else {
+      return current;
+    }
+  }
+  return current;
+}
