@@ -1,0 +1,59 @@
+import type { Node } from 'web-tree-sitter';
+import type { CallSite } from '../../model/call-site.js';
+import { readUrlToken } from '../generic/url-token.js';
+import { containsSignatureSegment, joinForMatching, mentionsSignature } from '../typescript/signatures.js';
+
+/** An HTTP verb written right before a URL, as in `POST https://...` or `PATCH /privilegedAccess/...`. */
+const VERB_BEFORE = /\b(GET|POST|PUT|PATCH|DELETE)\s+$/;
+
+/** Comment markers at the start of a line (`//`, `///`, `/*`, ` * `), blanked so they are not read as a path. */
+const MARKERS = /^([ \t]*)(\/\/\/?|\/\*+|\*+\/?|\*)/gm;
+
+/**
+ * Turns URL tokens in comment nodes (`//`, `/* *\/`, `///` XML docs) that name a signature as a
+ * path segment into low-confidence call sites. Tokens are read with the generic URL reader, so
+ * placeholders such as `{id}` become dynamic parts. Works for any tree-sitter grammar whose
+ * comment node type is given.
+ */
+export function commentCallSites(root: Node, commentTypes: readonly string[], language: string, signatures: readonly string[]): CallSite[] {
+  const sites: CallSite[] = [];
+  for (const comment of root.descendantsOfType([...commentTypes])) {
+    if (!comment || !mentionsSignature(comment.text, signatures)) {
+      continue;
+    }
+    sites.push(...sitesInComment(comment.text.replace(MARKERS, (_, indent: string, marker: string) => indent + ' '.repeat(marker.length)), comment.startIndex, language, signatures));
+  }
+  return sites;
+}
+
+function sitesInComment(text: string, start: number, language: string, signatures: readonly string[]): CallSite[] {
+  const lower = text.toLowerCase();
+  const sites: CallSite[] = [];
+  let coveredUntil = -1;
+  const positions = signatures
+    .filter((signature) => signature.length > 0)
+    .flatMap((signature) => [...lower.matchAll(new RegExp(signature.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((match) => match.index))
+    .sort((a, b) => a - b);
+  for (const at of positions) {
+    if (at < coveredUntil || /\w/.test(text[at - 1] ?? '')) {
+      continue;
+    }
+    const token = readUrlToken(text, at);
+    coveredUntil = token.end;
+    const joined = joinForMatching(token.parts);
+    if (!joined.includes('/') || !containsSignatureSegment(joined, signatures)) {
+      continue;
+    }
+    const lineStart = text.lastIndexOf('\n', token.start - 1) + 1;
+    sites.push({
+      kind: 'url',
+      language,
+      url: token.parts.map((part) => ({ ...part, offset: (part.offset ?? token.start) + start })),
+      method: VERB_BEFORE.exec(text.slice(lineStart, token.start))?.[1] ?? null,
+      inComment: true,
+      confidence: 'low',
+      anchor: { offset: start + token.start, length: token.end - token.start },
+    });
+  }
+  return sites;
+}

@@ -1,0 +1,313 @@
+import type { Node } from 'web-tree-sitter';
+import type { CallSite, UrlPart } from '../../model/call-site.js';
+import { isRelevantUrl, mentionsSignature } from '../typescript/signatures.js';
+import { readBody } from './body.js';
+import { findBaseAddress, isMessageCreation, readMessage, recognizeClientCall, type HttpRequest } from './http.js';
+import { CsResolver, ResolveState, type CsFileContext } from './resolve.js';
+import { BODY_VERBS, chainTop, cutChain, extendThroughVariables, namesSignature, resolveLinks } from './sdk-chain.js';
+import { isStringNode, plainStringValue, interpolatedPieces } from './strings.js';
+import { lastName, MAX_ANCESTORS } from './syntax.js';
+
+const key = (node: Node): string => `${node.startIndex}:${node.endIndex}`;
+
+function anchorOf(node: Node): CallSite['anchor'] {
+  return { offset: node.startIndex, length: node.endIndex - node.startIndex };
+}
+
+/** Literal text of a string node without its interpolations, for the signature test. */
+function literalText(node: Node): string {
+  const plain = plainStringValue(node);
+  if (plain) {
+    return plain.text;
+  }
+  return interpolatedPieces(node)
+    .map((piece) => ('literal' in piece ? piece.literal.text : ''))
+    .join('');
+}
+
+/** Calls that build one string from their arguments, so a literal argument is part of a larger value. */
+function buildsString(call: Node): boolean {
+  const callee = call.childForFieldName('function');
+  const owner = callee?.type === 'member_access_expression' ? callee.childForFieldName('expression')?.text : undefined;
+  return owner !== undefined && /^(string|String|System\.String)$/.test(owner) && ['Format', 'Concat', 'Join'].includes(lastName(callee!) ?? '');
+}
+
+/** Climbs from a string to the whole expression that builds the value (`a + "x"`, `$"..."`, `string.Format`). */
+function outermostStringExpression(node: Node): Node {
+  let current = node;
+  for (let i = 0; i < MAX_ANCESTORS; i += 1) {
+    const parent = current.parent;
+    if (!parent) {
+      return current;
+    }
+    if ((parent.type === 'binary_expression' && parent.childForFieldName('operator')?.text === '+') || parent.type === 'parenthesized_expression') {
+      current = parent;
+    } else if (parent.type === 'interpolation' && parent.parent) {
+      current = parent.parent;
+    } else if (parent.type === 'argument' && parent.parent?.parent?.type === 'invocation_expression' && buildsString(parent.parent.parent)) {
+      current = parent.parent.parent;
+    } else {
+      return current;
+    }
+  }
+  return current;
+}
+
+/**
+ * Extracts the call sites of one C# file in passes, so each relevant literal is reported once:
+ * Graph SDK chains, then HttpClient requests, then relevant strings no reported call used.
+ */
+export class CsFileExtraction {
+  private readonly sites: CallSite[] = [];
+  /** Start offsets of literals that went into a reported call site. */
+  private readonly reported = new Set<number>();
+  /** Calls and chain tops already accounted for. */
+  private readonly handled = new Set<string>();
+  private readonly literalTexts = new Map<number, string>();
+
+  constructor(
+    private readonly ctx: CsFileContext,
+    private readonly signatures: readonly string[],
+    private readonly language: string,
+  ) {}
+
+  run(): CallSite[] {
+    const strings: Node[] = [];
+    const invocations: Node[] = [];
+    const creations: Node[] = [];
+    const members: Node[] = [];
+    for (const node of this.ctx.root.descendantsOfType([
+      'string_literal',
+      'verbatim_string_literal',
+      'raw_string_literal',
+      'interpolated_string_expression',
+      'invocation_expression',
+      'object_creation_expression',
+      'member_access_expression',
+    ])) {
+      if (!node) {
+        continue;
+      }
+      if (isStringNode(node)) {
+        strings.push(node);
+        this.literalTexts.set(node.startIndex, literalText(node));
+      } else if (node.type === 'invocation_expression') {
+        invocations.push(node);
+      } else if (node.type === 'object_creation_expression') {
+        creations.push(node);
+      } else {
+        members.push(node);
+      }
+    }
+    this.guard(() => this.readSdkChains(members));
+    for (const call of invocations) {
+      this.guard(() => this.readClientCall(call));
+    }
+    for (const creation of creations) {
+      this.guard(() => this.readUnsentMessage(creation));
+    }
+    this.readLooseStrings(strings);
+    return this.sites;
+  }
+
+  private guard(step: () => void): void {
+    try {
+      step();
+    } catch {
+      // A construct the extractor cannot read is skipped; the rest of the file is still read.
+    }
+  }
+
+  private markReported(state: ResolveState): void {
+    for (const offset of state.reads) {
+      this.reported.add(offset);
+    }
+  }
+
+  /** True when a literal that no reported call site used names a signature. */
+  private hasNewEvidence(state: ResolveState): boolean {
+    for (const offset of state.reads) {
+      const text = this.literalTexts.get(offset);
+      if (!this.reported.has(offset) && text !== undefined && mentionsSignature(text, this.signatures)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private readSdkChains(members: readonly Node[]): void {
+    const tops = new Map<string, Node>();
+    for (const member of members) {
+      const name = member.childForFieldName('name');
+      if (name && namesSignature([{ name: name.text }], this.signatures)) {
+        const top = chainTop(member);
+        tops.set(key(top), top);
+        for (const user of chainsUsingVariable(top)) {
+          tops.set(key(user), user);
+        }
+      }
+    }
+    const absorbed = new Set<string>();
+    const chains = [...tops.values()].map((top) => {
+      const state = new ResolveState();
+      const resolver = new CsResolver(this.ctx, state);
+      const { chain, absorbed: inner } = extendThroughVariables(cutChain(top), resolver);
+      for (const node of inner) {
+        absorbed.add(key(chainTop(node)));
+      }
+      return { chain, resolver, state };
+    });
+    for (const { chain, resolver, state } of chains) {
+      if (absorbed.has(key(chain.top)) || !namesSignature(chain.links, this.signatures)) {
+        continue;
+      }
+      this.guard(() => {
+        const site: CallSite = {
+          kind: 'sdk',
+          language: this.language,
+          sdk: resolveLinks(chain.links, resolver),
+          method: null,
+          inComment: false,
+          confidence: 'high',
+          anchor: anchorOf(chain.top),
+        };
+        const verb = chain.links.find((link) => BODY_VERBS.has(link.name) && link.argument);
+        const body = verb?.argument ? readBody(verb.argument, resolver) : undefined;
+        if (body) {
+          site.body = body;
+        }
+        this.markReported(state);
+        this.sites.push(site);
+      });
+      this.markChainCalls(chain.top);
+    }
+  }
+
+  /** Marks every call of a chain as handled, so the HttpClient pass does not read `PostAsync` again. */
+  private markChainCalls(top: Node): void {
+    let current: Node | null = top;
+    for (let i = 0; current && i < MAX_ANCESTORS; i += 1) {
+      this.handled.add(key(current));
+      current = current.type === 'invocation_expression' ? current.childForFieldName('function') : current.childForFieldName('expression');
+    }
+  }
+
+  private readClientCall(call: Node): void {
+    if (this.handled.has(key(call))) {
+      return;
+    }
+    const state = new ResolveState();
+    const resolver = new CsResolver(this.ctx, state);
+    const request = recognizeClientCall(call, resolver);
+    if (!request) {
+      return;
+    }
+    if (request.message) {
+      this.handled.add(key(request.message));
+    }
+    this.report(request, resolver, state);
+  }
+
+  /** Reads a `new HttpRequestMessage(...)` that no `SendAsync` in this file was seen sending. */
+  private readUnsentMessage(creation: Node): void {
+    if (this.handled.has(key(creation)) || !isMessageCreation(creation)) {
+      return;
+    }
+    const state = new ResolveState();
+    const resolver = new CsResolver(this.ctx, state);
+    const request = readMessage(creation, resolver);
+    if (request) {
+      this.report(request, resolver, state);
+    }
+  }
+
+  private report(request: HttpRequest, resolver: CsResolver, state: ResolveState): void {
+    const parts = resolver.parts(request.url);
+    if (!isRelevantUrl(parts, this.signatures)) {
+      return;
+    }
+    const site: CallSite = {
+      kind: 'url',
+      language: this.language,
+      url: parts,
+      method: request.method,
+      inComment: false,
+      confidence: 'high',
+      anchor: anchorOf(request.node),
+    };
+    if (request.body) {
+      const body = readBody(request.body, resolver);
+      if (body) {
+        site.body = body;
+      }
+    }
+    if (isRelative(parts)) {
+      const baseUrl = findBaseAddress(request.client, this.ctx.root, resolver);
+      if (baseUrl) {
+        site.baseUrl = baseUrl;
+      }
+    }
+    this.markReported(state);
+    this.sites.push(site);
+  }
+
+  /** Reports relevant strings that no call used, such as a URL constant passed around. */
+  private readLooseStrings(strings: readonly Node[]): void {
+    const candidates = new Map<string, Node>();
+    for (const node of strings) {
+      if (this.reported.has(node.startIndex) || !mentionsSignature(this.literalTexts.get(node.startIndex) ?? '', this.signatures)) {
+        continue;
+      }
+      const outer = outermostStringExpression(node);
+      candidates.set(key(outer), outer);
+    }
+    // Whole concatenations first, so a constant they use is reported as part of them.
+    const ordered = [...candidates.values()].sort((a, b) => Number(isStringNode(a)) - Number(isStringNode(b)) || a.startIndex - b.startIndex);
+    for (const expression of ordered) {
+      this.guard(() => {
+        const state = new ResolveState();
+        const parts = new CsResolver(this.ctx, state).parts(expression);
+        if (!isRelevantUrl(parts, this.signatures) || !this.hasNewEvidence(state)) {
+          return;
+        }
+        this.markReported(state);
+        this.sites.push({
+          kind: 'url',
+          language: this.language,
+          url: parts,
+          method: null,
+          inComment: false,
+          confidence: 'medium',
+          anchor: anchorOf(expression),
+        });
+      });
+    }
+  }
+}
+
+/**
+ * For `var requests = graph.PrivilegedAccess[...]...;`, the tops of the chains in the same block
+ * that start from `requests`, so the chain is read up to its verb.
+ */
+function chainsUsingVariable(top: Node): Node[] {
+  const declarator = top.parent;
+  const name = declarator?.type === 'variable_declarator' ? declarator.childForFieldName('name')?.text : undefined;
+  let block = declarator?.parent;
+  for (let i = 0; block && block.type !== 'block' && i < 4; i += 1) {
+    block = block.parent;
+  }
+  if (!name || !block) {
+    return [];
+  }
+  return block
+    .descendantsOfType('member_access_expression')
+    .filter((member): member is Node => member !== null && member.startIndex > top.endIndex && member.childForFieldName('expression')?.text === name)
+    .map((member) => chainTop(member));
+}
+
+/** True when a URL starts with a literal that has no scheme, so a client base address applies. */
+function isRelative(parts: readonly UrlPart[]): boolean {
+  const first = parts[0];
+  return first?.kind === 'literal' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(first.text);
+}
+
