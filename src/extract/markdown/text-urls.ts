@@ -1,0 +1,58 @@
+import type { CallSite, Confidence } from '../../model/call-site.js';
+import { readUrlToken } from '../generic/url-token.js';
+import { isRelevantUrl } from '../typescript/signatures.js';
+
+/** An HTTP verb written right before a URL on its line, as in `POST https://...`. */
+const VERB_BEFORE = /\b(GET|POST|PUT|PATCH|DELETE)\s+$/i;
+
+export interface TextUrlOptions {
+  language: string;
+  signatures: readonly string[];
+  inComment: boolean;
+  confidence: Confidence;
+}
+
+/**
+ * Find URLs and API paths that name a signature as a path segment inside ranges of a file
+ * (comments, prose, a string that holds more than a URL) and return one call site per URL. A
+ * token counts only when it contains a `/`, so a word such as "privilegedAccess" in a sentence
+ * is never a URL. The method is the verb written right before the URL, else null.
+ */
+export function urlsInRanges(text: string, ranges: readonly (readonly [number, number])[], options: TextUrlOptions): CallSite[] {
+  const sites: CallSite[] = [];
+  const lower = text.toLowerCase();
+  for (const [start, end] of ranges) {
+    const covered: [number, number][] = [];
+    for (const signature of options.signatures) {
+      if (signature.length === 0) {
+        continue;
+      }
+      for (let at = lower.indexOf(signature, start); at !== -1 && at < end; at = lower.indexOf(signature, at + signature.length)) {
+        if (covered.some(([from, to]) => at >= from && at < to)) {
+          continue;
+        }
+        const token = readUrlToken(text, at);
+        const tokenStart = Math.max(token.start, start);
+        const tokenEnd = Math.min(token.end, end);
+        const parts = token.parts.filter((part) => part.offset === undefined || (part.offset >= tokenStart && part.offset < tokenEnd));
+        covered.push([token.start, token.end]);
+        const written = text.slice(tokenStart, tokenEnd);
+        if (!written.includes('/') || !isRelevantUrl(parts, options.signatures)) {
+          continue;
+        }
+        const lineStart = text.lastIndexOf('\n', tokenStart - 1) + 1;
+        const verb = VERB_BEFORE.exec(text.slice(Math.max(lineStart, start), tokenStart))?.[1];
+        sites.push({
+          kind: 'url',
+          language: options.language,
+          url: parts,
+          method: verb ? verb.toUpperCase() : null,
+          inComment: options.inComment,
+          confidence: options.confidence,
+          anchor: { offset: tokenStart, length: tokenEnd - tokenStart },
+        });
+      }
+    }
+  }
+  return sites.sort((a, b) => a.anchor.offset - b.anchor.offset);
+}
