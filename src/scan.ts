@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { decodeText } from './discover/decode.js';
 import { discoverFiles } from './discover/walk.js';
-import { pathNotFoundError } from './errors.js';
+import { pathNotFoundError, usageError } from './errors.js';
 import type { Extractor, ExtractInput } from './extract/extractor.js';
 import { shiftCallSite } from './extract/shift.js';
 import type { CallSite } from './model/call-site.js';
@@ -37,7 +37,11 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
       throw pathNotFoundError(path);
     }
   }
-  const root = resolve(options.root ?? (statSync(paths[0]!).isDirectory() ? paths[0]! : dirname(paths[0]!)));
+  const root = resolve(options.root ?? commonFolder(paths.map((path) => (statSync(path).isDirectory() ? path : dirname(path)))));
+  const outside = paths.find((path) => path !== root && !path.startsWith(root.endsWith(sep) ? root : root + sep));
+  if (outside) {
+    throw usageError(`scan path ${outside} is outside the root ${root}`, 'Choose a root folder that contains every scan path, or leave the root out to use their common folder.');
+  }
 
   const table = internals.table ?? loadRuleTable(options.rulesDir ? resolve(options.rulesDir) : undefined);
   const matcher = new Matcher(table);
@@ -115,6 +119,17 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)));
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { root, findings, skipped, summary: summarize(discovered.files.length, candidates.length, skipped.length, findings) };
+}
+
+/** The deepest folder that contains every given folder, so every finding path is relative to it. */
+function commonFolder(folders: string[]): string {
+  let common = folders[0]!;
+  for (const folder of folders.slice(1)) {
+    while (common !== dirname(common) && folder !== common && !folder.startsWith(common.endsWith(sep) ? common : common + sep)) {
+      common = dirname(common);
+    }
+  }
+  return common;
 }
 
 /** Maximum nesting of embedded regions (a script in a fence in a Markdown file...). */

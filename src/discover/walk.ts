@@ -49,7 +49,10 @@ export function discoverFiles(options: DiscoverOptions): DiscoverResult {
   const seen = new Set<string>();
 
   const consider = (absolute: string, size: number): void => {
-    const relativePath = toPosix(relative(options.root, absolute)) || toPosix(absolute);
+    // The root contains every scan path (scan() checks it), so only a file given as the root
+    // itself has no relative path; it keeps its name.
+    const fromRoot = toPosix(relative(options.root, absolute));
+    const relativePath = fromRoot || toPosix(absolute.slice(absolute.lastIndexOf(sep) + 1));
     if (seen.has(absolute)) {
       return;
     }

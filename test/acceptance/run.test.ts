@@ -53,8 +53,8 @@ const FILES: Record<string, string> = {
   'expected.yaml': LABELS,
   'shell-list/list.sh': [
     '#!/bin/sh',
-    'curl -s -H "Authorization: Bearer $TOKEN" \\',
-    '  "https://graph.microsoft.com/beta/privilegedAccess/aadRoles/roleAssignments"',
+    '# The URL is stored for another tool, so no call here shows its method.',
+    'ASSIGNMENTS_URL="https://graph.microsoft.com/beta/privilegedAccess/aadRoles/roleAssignments"',
     '',
   ].join('\n'),
   'shell-request/request.sh': [
@@ -115,7 +115,7 @@ describe('runAcceptance', () => {
   it('warns about a method mismatch', async () => {
     const { output } = await run('pending: []\n');
 
-    // The shell line shows no method, so the finding has none while the label has GET.
+    // The URL is only assigned, so the finding has no method while the label has GET.
     expect(output).toContain('    warning shell-list/list.sh:3 method null, label GET');
     // The label spells the provider "aadroles", which normalises to the finding's path.
     expect(output.join('\n')).not.toContain('shell-list/list.sh:3 path');

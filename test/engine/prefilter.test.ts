@@ -47,3 +47,29 @@ describe('scan prefilter', () => {
     expect(result.findings.map((finding) => finding.ruleId)).toHaveLength(1);
   });
 });
+
+describe('scan roots', () => {
+  it('uses the common folder of several paths as the root', async () => {
+    const project = writeProject({
+      'a/one.ps1': "Invoke-RestMethod -Uri 'https://graph.microsoft.com/beta/privilegedRoles'\n",
+      'b/two.ps1': "Invoke-RestMethod -Uri 'https://graph.microsoft.com/beta/privilegedRoles'\n",
+    });
+    cleanup = project.cleanup;
+    const result = await scan({ paths: [`${project.root}/a`, `${project.root}/b/two.ps1`] });
+    expect(result.root).toBe(project.root);
+    expect(result.findings.map((finding) => finding.file)).toEqual(['a/one.ps1', 'b/two.ps1']);
+  });
+
+  it('rejects a root that does not contain a path', async () => {
+    const project = writeProject({ 'a/one.ps1': 'x', 'b/two.ps1': 'x' });
+    cleanup = project.cleanup;
+    await expect(scan({ paths: [`${project.root}/b`], root: `${project.root}/a` })).rejects.toThrow(/outside the root/);
+  });
+
+  it('names a single file scanned as the root by its file name', async () => {
+    const project = writeProject({ 'one.ps1': "Invoke-RestMethod -Uri 'https://graph.microsoft.com/beta/privilegedRoles'\n" });
+    cleanup = project.cleanup;
+    const result = await scan({ paths: [`${project.root}/one.ps1`] });
+    expect(result.findings.map((finding) => finding.file)).toEqual(['one.ps1']);
+  });
+});
