@@ -9,7 +9,7 @@ import type { CallSite } from './model/call-site.js';
 import { ExtractorRegistry } from './extract/registry.js';
 import { LineIndex } from './match/line-index.js';
 import { Matcher } from './match/matcher.js';
-import type { Finding, SkippedFile } from './model/finding.js';
+import type { FileWarning, Finding, SkippedFile } from './model/finding.js';
 import type { ScanOptions, ScanResult, ScanSummary } from './model/scan-result.js';
 import { Prefilter } from './prefilter/prefilter.js';
 import { loadRuleTable, type RuleTable } from './rules/load.js';
@@ -55,9 +55,12 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
     include: options.include,
     exclude: options.exclude,
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    ignoreFiles: new Set((options.ignoreFiles ?? []).map((path) => resolve(path))),
   });
   const skipped: SkippedFile[] = [...discovered.skipped];
+  const warnings: FileWarning[] = [];
   const findings: Finding[] = [];
+  let withoutSignature = 0;
 
   // Candidates are known before extraction, so cross-file resolution can see all of them.
   const candidates: { file: (typeof discovered.files)[number]; bytes: Buffer }[] = [];
@@ -69,8 +72,14 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
       skipped.push({ file: file.relativePath, reason: `not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
       continue;
     }
-    if (prefilter.matches(bytes)) {
+    if (isOwnReport(bytes)) {
+      skipped.push({ file: file.relativePath, reason: 'a pim-migrate report (its findings would be counted twice)' });
+      continue;
+    }
+    if (prefilter.matches(bytes) || prefilter.matchesUtf16(bytes)) {
       candidates.push({ file, bytes });
+    } else {
+      withoutSignature += 1;
     }
   }
   const candidatePaths = candidates.map((candidate) => candidate.file.path);
@@ -84,6 +93,9 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
         skipped.push({ file: file.relativePath, reason: decoded.skip });
         options.onProgress?.(done, candidates.length, findings.length);
         continue;
+      }
+      if (decoded.warning) {
+        warnings.push({ file: file.relativePath, message: decoded.warning });
       }
       try {
         const input: ExtractInput = {
@@ -118,7 +130,14 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
 
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)));
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { root, findings, skipped, summary: summarize(discovered.files.length, candidates.length, skipped.length, findings) };
+  const discoveredCount = discovered.files.length + discovered.skipped.length;
+  return { root, findings, skipped, warnings, summary: summarize(discoveredCount, withoutSignature, candidates.length, skipped.length, findings) };
+}
+
+/** A JSON report of this tool starts with its schema version and tool name. */
+function isOwnReport(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 200).toString('latin1');
+  return /^\s*\{\s*"schemaVersion"\s*:\s*\d+\s*,\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"pim-migrate"/.test(head);
 }
 
 /** The deepest folder that contains every given folder, so every finding path is relative to it. */
@@ -153,7 +172,7 @@ async function extractEmbedded(registry: ExtractorRegistry, outer: ExtractInput,
   return sites.map((site) => shiftCallSite(site, offset));
 }
 
-function summarize(discovered: number, parsed: number, skippedCount: number, findings: Finding[]): ScanSummary {
+function summarize(discovered: number, withoutSignature: number, parsed: number, skippedCount: number, findings: Finding[]): ScanSummary {
   const count = (key: (finding: Finding) => string): Record<string, number> => {
     const counts: Record<string, number> = {};
     for (const finding of findings) {
@@ -164,6 +183,7 @@ function summarize(discovered: number, parsed: number, skippedCount: number, fin
   };
   return {
     filesDiscovered: discovered,
+    filesWithoutSignature: withoutSignature,
     filesParsed: parsed,
     filesSkipped: skippedCount,
     findings: findings.length,

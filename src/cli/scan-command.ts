@@ -39,6 +39,8 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
       paths: paths.length > 0 ? paths : ['.'],
       include: options.include,
       exclude: options.exclude,
+      // A report written into the scanned tree must not be scanned by the next run.
+      ignoreFiles: options.output !== undefined ? [options.output] : [],
       rulesDir: options.rules,
       maxFileSize: options.maxFileSize,
       onProgress: progress.onProgress,

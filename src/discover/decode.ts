@@ -1,5 +1,5 @@
 /** Decode file bytes as text, or say why the file cannot be scanned. */
-export type Decoded = { text: string } | { skip: string };
+export type Decoded = { text: string; warning?: string } | { skip: string };
 
 const SNIFF_BYTES = 8192;
 
@@ -15,9 +15,10 @@ export function decodeText(bytes: Buffer): Decoded {
     return { skip: 'binary file (contains NUL bytes)' };
   }
   try {
-    // `fatal` rejects invalid UTF-8 instead of silently inserting replacement characters.
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { skip: 'not valid UTF-8 text' };
+    // Legacy encodings (Windows-1252 scripts, say) still spell URLs in ASCII, so the file is
+    // scanned as Latin-1, where every byte is one character and offsets stay exact.
+    return { text: bytes.toString('latin1'), warning: 'not valid UTF-8; read as Latin-1' };
   }
 }

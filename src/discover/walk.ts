@@ -21,6 +21,8 @@ export interface DiscoverOptions {
   include?: string[];
   exclude?: string[];
   maxFileSize: number;
+  /** Absolute paths of files to leave out silently (the scan's own report files). */
+  ignoreFiles?: ReadonlySet<string>;
 }
 
 export interface DiscoverResult {
@@ -53,7 +55,7 @@ export function discoverFiles(options: DiscoverOptions): DiscoverResult {
     // itself has no relative path; it keeps its name.
     const fromRoot = toPosix(relative(options.root, absolute));
     const relativePath = fromRoot || toPosix(absolute.slice(absolute.lastIndexOf(sep) + 1));
-    if (seen.has(absolute)) {
+    if (seen.has(absolute) || options.ignoreFiles?.has(absolute)) {
       return;
     }
     seen.add(absolute);

@@ -1,10 +1,10 @@
 import type { CallSite, UrlPart } from '../model/call-site.js';
-import type { Family, Finding } from '../model/finding.js';
+import type { Family, Finding, ReplacementOut } from '../model/finding.js';
 import type { RuleTable } from '../rules/load.js';
 import { PROVIDER_IDS, type CloudSpec, type CmdletFamily, type ProviderId, type Rule } from '../rules/schema.js';
 import { CmdletIndex } from './cmdlet-index.js';
 import { SdkChainReader } from './sdk-chain.js';
-import { readFilterEvidence, UrlNormalizer, type NormalizedUrl } from './normalize-url.js';
+import { readFilterEvidence, UrlNormalizer, type HostKind, type NormalizedUrl } from './normalize-url.js';
 import { RuleIndex } from './rule-index.js';
 import { noteText, selectReplacements, type Evidence } from './select-replacements.js';
 import { LineIndex } from './line-index.js';
@@ -21,11 +21,15 @@ interface FindingRange {
 /** What each kind of call site resolved to, before replacements are chosen. */
 interface FoundOperation {
   rule: Rule;
+  /** Rules for the same path with other methods, named in a note when the method is unknown. */
+  alternatives?: Rule[];
   provider: ProviderId | null;
   hasProviderSegment: boolean;
   method: string | null;
   path: string;
   cloudId: string | null;
+  /** Host kind of a URL call site; null for SDK chains, cmdlets and URLs without a host. */
+  hostKind: HostKind | null;
   family: Family;
   evidence: Evidence;
   range: FindingRange;
@@ -82,11 +86,13 @@ export class Matcher {
     const range = this.locate(site, url, found.start, match.operationSegment, found.start + match.consumed, context);
     return this.buildFinding(site, context, {
       rule,
+      alternatives: found.alternatives,
       provider: providerOf(rule, match.provider, match.hasProviderSegment),
       hasProviderSegment: match.hasProviderSegment,
       method: site.method,
       path: match.canonicalPath,
       cloudId: url.cloud,
+      hostKind: url.hostKind,
       family: familyOf(rule, url),
       evidence,
       range,
@@ -117,6 +123,7 @@ export class Matcher {
       method,
       path: match.canonicalPath,
       cloudId: null,
+      hostKind: null,
       family: 'sdk-graph-beta',
       evidence: bodyEvidence(site),
       range,
@@ -159,6 +166,7 @@ export class Matcher {
       method: cmdletMethod(rule, family, entry.name),
       path: canonicalPath,
       cloudId: null,
+      hostKind: null,
       family: family.family,
       evidence,
       range: this.rangeOf(cmdlet.offset, cmdlet.offset + cmdlet.length, context),
@@ -170,6 +178,9 @@ export class Matcher {
     const cloud = (found.cloudId && this.clouds.get(found.cloudId)) || this.defaultCloud;
     const selection = selectReplacements(rule, provider, found.evidence, cloud);
     const notes = collectNotes(rule, selection.providers, found.cloudId ? this.clouds.get(found.cloudId) : undefined);
+    for (const alternative of found.alternatives ?? []) {
+      notes.unshift(`The code does not show the HTTP method; this finding assumes ${rule.operation.methods.join(' or ')}. Sent with ${alternative.operation.methods.join(' or ')}, it is ${alternative.id} (${alternative.title}).`);
+    }
     const permissions = collectPermissions(rule, selection.providers);
     const finding: Finding = {
       ruleId: rule.id,
@@ -187,9 +198,9 @@ export class Matcher {
       replacements: selection.replacements,
       exact: selection.exact,
       fix: rule.fix,
-      confidence: site.kind === 'url' ? urlConfidence(site, found.cloudId !== null || found.family === 'azrbac-iteration2') : site.inComment ? 'low' : site.confidence,
+      confidence: site.kind === 'url' ? urlConfidence(site, found.hostKind) : site.inComment ? 'low' : site.confidence,
       inComment: site.inComment,
-      message: messageOf(rule, found.method, found.path, selection.replacements.length, selection.exact),
+      message: messageOf(rule, found.method, found.path, selection.replacements, selection.exact),
       notes,
       retired: rule.retired,
       docs: rule.docs,
@@ -252,12 +263,15 @@ function familyOf(rule: Rule, url: NormalizedUrl): Family {
   return url.hostKind === 'pim-service' ? 'azrbac-iteration2' : 'graph-beta-iteration2';
 }
 
-/** A URL call site keeps high confidence only when its host is known. */
-function urlConfidence(site: CallSite, hostKnown: boolean): Finding['confidence'] {
-  if (site.inComment || site.confidence === 'low') {
+/**
+ * A URL call site keeps high confidence only when its host is Graph or the PIM service. A host
+ * that is neither (a proxy in front of Graph, or an unrelated API that reuses a word) is low.
+ */
+function urlConfidence(site: CallSite, hostKind: HostKind | null): Finding['confidence'] {
+  if (site.inComment || site.confidence === 'low' || hostKind === 'other') {
     return 'low';
   }
-  return site.confidence === 'high' && hostKnown ? 'high' : 'medium';
+  return site.confidence === 'high' && hostKind !== null ? 'high' : 'medium';
 }
 
 /** The method a cmdlet sends: the rule's only method, or the one its verb names. */
@@ -305,14 +319,21 @@ function collectPermissions(rule: Rule, providers: ProviderId[]): Finding['permi
   return from.size > 0 ? { from: [...from], to: [...to] } : undefined;
 }
 
-function messageOf(rule: Rule, method: string | null, path: string, count: number, exact: boolean): string {
+function messageOf(rule: Rule, method: string | null, path: string, replacements: readonly ReplacementOut[], exact: boolean): string {
   const old = `${method ?? 'A call to'} ${path}`;
   const stopped = `iteration ${rule.iteration} of the PIM API, which stopped returning data on ${rule.retired}`;
-  if (count === 0) {
-    return `${old} uses ${stopped}. It has no iteration 3 equivalent: see the notes.`;
+  if (replacements.length === 0) {
+    // A catch-all rule knows the path is old but not which operation it is.
+    const catchAll = rule.operation.paths.every((template) => template.endsWith('/**'));
+    return catchAll
+      ? `${old} uses ${stopped}. No rule maps this operation to one iteration 3 call: see the notes for where to look.`
+      : `${old} uses ${stopped}. It has no iteration 3 equivalent: see the notes.`;
   }
   if (exact) {
     return `${old} uses ${stopped}. Replace it with the iteration 3 call below.`;
   }
-  return `${old} uses ${stopped}. Replace it with one of the ${count} iteration 3 calls below, chosen by their conditions.`;
+  if (replacements.every((replacement) => replacement.when === undefined)) {
+    return `${old} uses ${stopped}. Its data now comes from the ${replacements.length} iteration 3 calls below: see the notes for how they combine.`;
+  }
+  return `${old} uses ${stopped}. Replace it with one of the ${replacements.length} iteration 3 calls below, chosen by their conditions.`;
 }

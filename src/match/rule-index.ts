@@ -8,6 +8,8 @@ export interface OperationMatch {
   match: TemplateMatch;
   /** Index of the first API path segment. */
   start: number;
+  /** Rules for the same path with other methods, for a call whose method the code does not show. */
+  alternatives: Rule[];
 }
 
 /** The path templates of every rule, compiled once, and the lookup from a normalized URL to a rule. */
@@ -54,7 +56,7 @@ export class RuleIndex {
     for (const entry of this.entries) {
       const match = matchTemplate(entry.template, url.segments, start);
       if (match) {
-        matches.push({ ...entry, match, start });
+        matches.push({ ...entry, match, start, alternatives: [] });
       }
     }
     if (matches.length === 0) {
@@ -69,6 +71,8 @@ export class RuleIndex {
     const best = matches[0]!;
     const group = matches.filter((candidate) => candidate.template.hasRest === best.template.hasRest && candidate.template.literalCount === best.template.literalCount);
     const wanted = method ?? 'GET';
-    return group.find((candidate) => candidate.rule.operation.methods.includes(wanted as never)) ?? best;
+    const chosen = group.find((candidate) => candidate.rule.operation.methods.includes(wanted as never)) ?? best;
+    const alternatives = method === null ? [...new Set(group.map((candidate) => candidate.rule))].filter((rule) => rule !== chosen.rule) : [];
+    return { ...chosen, alternatives };
   }
 }

@@ -75,3 +75,9 @@ export interface SkippedFile {
   file: string;
   reason: string;
 }
+
+/** A file that was scanned, but not as it is written (an encoding fallback, say). */
+export interface FileWarning {
+  file: string;
+  message: string;
+}

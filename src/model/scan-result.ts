@@ -1,7 +1,10 @@
-import type { Finding, SkippedFile } from './finding.js';
+import type { FileWarning, Finding, SkippedFile } from './finding.js';
 
 export interface ScanSummary {
+  /** Every file discovery found, including those skipped. */
   filesDiscovered: number;
+  /** Files read and left out by the prefilter because they contain no signature. */
+  filesWithoutSignature: number;
   /** Files that contained a prefilter signature and were handed to an extractor. */
   filesParsed: number;
   filesSkipped: number;
@@ -19,6 +22,8 @@ export interface ScanResult {
   root: string;
   findings: Finding[];
   skipped: SkippedFile[];
+  /** Files scanned with a caveat, such as a fallback encoding. */
+  warnings: FileWarning[];
   summary: ScanSummary;
 }
 
@@ -31,6 +36,8 @@ export interface ScanOptions {
   include?: string[];
   /** Glob patterns (gitignore style) of files to leave out. */
   exclude?: string[];
+  /** Files (absolute or relative to the current folder) the scan leaves out, such as its own report files. */
+  ignoreFiles?: string[];
   /** Rule folder to use instead of the built-in `rules/`. */
   rulesDir?: string;
   /** Files larger than this many bytes are skipped with a reason. */

@@ -1,4 +1,4 @@
-import type { Finding, ReplacementOut, SkippedFile } from '../model/finding.js';
+import type { FileWarning, Finding, ReplacementOut, SkippedFile } from '../model/finding.js';
 import type { ScanResult, ScanSummary } from '../model/scan-result.js';
 import { sortCounts, sortFindings, sortSkipped } from './order.js';
 import type { ReportContext, Reporter } from './reporter.js';
@@ -12,6 +12,7 @@ export interface JsonReport {
   root: string;
   findings: Finding[];
   skipped: SkippedFile[];
+  warnings: FileWarning[];
   summary: ScanSummary;
 }
 
@@ -91,8 +92,10 @@ export function buildJsonReport(result: ScanResult, toolVersion: string): JsonRe
     root: result.root,
     findings: sortFindings(result.findings).map(serialiseFinding),
     skipped: sortSkipped(result.skipped).map((entry) => ({ file: entry.file, reason: entry.reason })),
+    warnings: [...(result.warnings ?? [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((entry) => ({ file: entry.file, message: entry.message })),
     summary: {
       filesDiscovered: summary.filesDiscovered,
+      filesWithoutSignature: summary.filesWithoutSignature,
       filesParsed: summary.filesParsed,
       filesSkipped: summary.filesSkipped,
       findings: summary.findings,

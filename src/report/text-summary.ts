@@ -25,7 +25,7 @@ export function renderSummary(result: ScanResult, colors: Colors, width: number)
   const lines: string[] = [colors.bold('Summary')];
 
   lines.push(
-    `  files: ${summary.filesDiscovered} discovered, ${summary.filesParsed} parsed, ${summary.filesSkipped} skipped`,
+    `  files: ${summary.filesDiscovered} discovered, ${summary.filesWithoutSignature} without a signature, ${summary.filesParsed} parsed, ${summary.filesSkipped} skipped`,
   );
   const inComments = summary.inComments > 0 ? ` (${summary.inComments} in comments)` : '';
   lines.push(`  findings: ${summary.findings} in ${filesWithFindings} ${filesWithFindings === 1 ? 'file' : 'files'}${inComments}`);
@@ -38,6 +38,13 @@ export function renderSummary(result: ScanResult, colors: Colors, width: number)
 
   if (result.skipped.length > 0) {
     lines.push('', ...renderSkipped(result.skipped, colors));
+  }
+  const warnings = result.warnings ?? [];
+  if (warnings.length > 0) {
+    lines.push('', colors.bold(`Warnings (${warnings.length})`));
+    for (const warning of warnings) {
+      lines.push(`  ${printable(warning.file)}: ${printable(warning.message)}`);
+    }
   }
   return lines;
 }

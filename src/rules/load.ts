@@ -50,8 +50,8 @@ export function parseYamlFile<T>(path: string, text: string, schema: z.ZodType<T
   const message = unknownKey !== undefined ? `unknown key "${unknownKey}"${where}` : `${issue.message}${where}`;
   const help =
     unknownKey !== undefined
-      ? 'Remove the key or correct its spelling; the rule schema is in src/rules/schema.ts.'
-      : 'Correct the value; the rule schema is in src/rules/schema.ts.';
+      ? 'Remove the key or correct its spelling; the README section "Rules" lists the fields of a rule.'
+      : 'Correct the value; the README section "Rules" lists the fields of a rule.';
   throw ruleFileError(displayPath, pos.line, pos.col, message, help);
 }
 

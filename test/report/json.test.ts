@@ -8,10 +8,19 @@ describe('JSON report', () => {
   it('has the documented top-level shape', () => {
     const report = JSON.parse(jsonReporter.render(makeResult('/abs/root', [makeFinding()]), ctx));
 
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'root', 'findings', 'skipped', 'summary']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'root', 'findings', 'skipped', 'warnings', 'summary']);
     expect(report.schemaVersion).toBe(1);
     expect(report.tool).toEqual({ name: 'pim-migrate', version: '1.2.3' });
     expect(report.root).toBe('/abs/root');
+  });
+
+  it('lists files scanned with a warning', () => {
+    const result = { ...makeResult('/r', []), warnings: [{ file: 'b.ps1', message: 'not valid UTF-8; read as Latin-1' }, { file: 'a.ps1', message: 'x' }] };
+    const report = JSON.parse(jsonReporter.render(result, ctx));
+    expect(report.warnings).toEqual([
+      { file: 'a.ps1', message: 'x' },
+      { file: 'b.ps1', message: 'not valid UTF-8; read as Latin-1' },
+    ]);
   });
 
   it('keeps every finding field', () => {

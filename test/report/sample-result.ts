@@ -55,8 +55,10 @@ export function makeResult(root: string, findings: Finding[], skipped: ScanResul
     root,
     findings,
     skipped,
+    warnings: [],
     summary: {
       filesDiscovered: 10,
+      filesWithoutSignature: 7,
       filesParsed: 3,
       filesSkipped: skipped.length,
       findings: findings.length,

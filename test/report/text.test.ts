@@ -107,7 +107,7 @@ describe('text report', () => {
     ];
     const text = render(root, findings);
 
-    expect(text).toContain('  files: 10 discovered, 3 parsed, 0 skipped');
+    expect(text).toContain('  files: 10 discovered, 7 without a signature, 3 parsed, 0 skipped');
     expect(text).toContain('  findings: 2 in 2 files (1 in comments)');
     expect(text).toContain('  by provider: aadRoles 1, dynamic 1');
     expect(text).toContain('  by fix tier: manual 1, suggestion 1');

@@ -1,18 +1,16 @@
 import type { Node } from 'web-tree-sitter';
-import type { CallSite, UrlPart } from '../../model/call-site.js';
-import { isRelevantUrl, mentionsSignature } from '../typescript/signatures.js';
+import type { CallSite } from '../../model/call-site.js';
+import { isRelevantUrl, mentionsSignature } from '../common/signatures.js';
 import { readBody } from './body.js';
 import { findBaseAddress, isMessageCreation, readMessage, recognizeClientCall, type HttpRequest } from './http.js';
 import { CsResolver, ResolveState, type CsFileContext } from './resolve.js';
 import { BODY_VERBS, chainTop, cutChain, extendThroughVariables, namesSignature, resolveLinks } from './sdk-chain.js';
 import { isStringNode, plainStringValue, interpolatedPieces } from './strings.js';
 import { lastName, MAX_ANCESTORS } from './syntax.js';
-
-const key = (node: Node): string => `${node.startIndex}:${node.endIndex}`;
-
-function anchorOf(node: Node): CallSite['anchor'] {
-  return { offset: node.startIndex, length: node.endIndex - node.startIndex };
-}
+import { guard } from '../common/guard.js';
+import { ReportedLiterals } from '../common/reported-literals.js';
+import { isRelativeUrl } from '../common/url-parts.js';
+import { nodeAnchor, nodeKey } from '../tree-sitter/node-anchor.js';
 
 /** Literal text of a string node without its interpolations, for the signature test. */
 function literalText(node: Node): string {
@@ -59,17 +57,19 @@ function outermostStringExpression(node: Node): Node {
  */
 export class CsFileExtraction {
   private readonly sites: CallSite[] = [];
-  /** Start offsets of literals that went into a reported call site. */
-  private readonly reported = new Set<number>();
   /** Calls and chain tops already accounted for. */
   private readonly handled = new Set<string>();
   private readonly literalTexts = new Map<number, string>();
+  /** Start offsets of literals that went into a reported call site. */
+  private readonly reported: ReportedLiterals<number>;
 
   constructor(
     private readonly ctx: CsFileContext,
     private readonly signatures: readonly string[],
     private readonly language: string,
-  ) {}
+  ) {
+    this.reported = new ReportedLiterals(signatures, (offset) => this.literalTexts.get(offset) ?? '');
+  }
 
   run(): CallSite[] {
     const strings: Node[] = [];
@@ -99,40 +99,15 @@ export class CsFileExtraction {
         members.push(node);
       }
     }
-    this.guard(() => this.readSdkChains(members));
+    guard(() => this.readSdkChains(members));
     for (const call of invocations) {
-      this.guard(() => this.readClientCall(call));
+      guard(() => this.readClientCall(call));
     }
     for (const creation of creations) {
-      this.guard(() => this.readUnsentMessage(creation));
+      guard(() => this.readUnsentMessage(creation));
     }
     this.readLooseStrings(strings);
     return this.sites;
-  }
-
-  private guard(step: () => void): void {
-    try {
-      step();
-    } catch {
-      // A construct the extractor cannot read is skipped; the rest of the file is still read.
-    }
-  }
-
-  private markReported(state: ResolveState): void {
-    for (const offset of state.reads) {
-      this.reported.add(offset);
-    }
-  }
-
-  /** True when a literal that no reported call site used names a signature. */
-  private hasNewEvidence(state: ResolveState): boolean {
-    for (const offset of state.reads) {
-      const text = this.literalTexts.get(offset);
-      if (!this.reported.has(offset) && text !== undefined && mentionsSignature(text, this.signatures)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private readSdkChains(members: readonly Node[]): void {
@@ -141,9 +116,9 @@ export class CsFileExtraction {
       const name = member.childForFieldName('name');
       if (name && namesSignature([{ name: name.text }], this.signatures)) {
         const top = chainTop(member);
-        tops.set(key(top), top);
+        tops.set(nodeKey(top), top);
         for (const user of chainsUsingVariable(top)) {
-          tops.set(key(user), user);
+          tops.set(nodeKey(user), user);
         }
       }
     }
@@ -153,15 +128,15 @@ export class CsFileExtraction {
       const resolver = new CsResolver(this.ctx, state);
       const { chain, absorbed: inner } = extendThroughVariables(cutChain(top), resolver);
       for (const node of inner) {
-        absorbed.add(key(chainTop(node)));
+        absorbed.add(nodeKey(chainTop(node)));
       }
       return { chain, resolver, state };
     });
     for (const { chain, resolver, state } of chains) {
-      if (absorbed.has(key(chain.top)) || !namesSignature(chain.links, this.signatures)) {
+      if (absorbed.has(nodeKey(chain.top)) || !namesSignature(chain.links, this.signatures)) {
         continue;
       }
-      this.guard(() => {
+      guard(() => {
         const site: CallSite = {
           kind: 'sdk',
           language: this.language,
@@ -169,14 +144,14 @@ export class CsFileExtraction {
           method: null,
           inComment: false,
           confidence: 'high',
-          anchor: anchorOf(chain.top),
+          anchor: nodeAnchor(chain.top),
         };
         const verb = chain.links.find((link) => BODY_VERBS.has(link.name) && link.argument);
         const body = verb?.argument ? readBody(verb.argument, resolver) : undefined;
         if (body) {
           site.body = body;
         }
-        this.markReported(state);
+        this.reported.mark(state.reads);
         this.sites.push(site);
       });
       this.markChainCalls(chain.top);
@@ -187,13 +162,13 @@ export class CsFileExtraction {
   private markChainCalls(top: Node): void {
     let current: Node | null = top;
     for (let i = 0; current && i < MAX_ANCESTORS; i += 1) {
-      this.handled.add(key(current));
+      this.handled.add(nodeKey(current));
       current = current.type === 'invocation_expression' ? current.childForFieldName('function') : current.childForFieldName('expression');
     }
   }
 
   private readClientCall(call: Node): void {
-    if (this.handled.has(key(call))) {
+    if (this.handled.has(nodeKey(call))) {
       return;
     }
     const state = new ResolveState();
@@ -203,14 +178,14 @@ export class CsFileExtraction {
       return;
     }
     if (request.message) {
-      this.handled.add(key(request.message));
+      this.handled.add(nodeKey(request.message));
     }
     this.report(request, resolver, state);
   }
 
   /** Reads a `new HttpRequestMessage(...)` that no `SendAsync` in this file was seen sending. */
   private readUnsentMessage(creation: Node): void {
-    if (this.handled.has(key(creation)) || !isMessageCreation(creation)) {
+    if (this.handled.has(nodeKey(creation)) || !isMessageCreation(creation)) {
       return;
     }
     const state = new ResolveState();
@@ -233,7 +208,7 @@ export class CsFileExtraction {
       method: request.method,
       inComment: false,
       confidence: 'high',
-      anchor: anchorOf(request.node),
+      anchor: nodeAnchor(request.node),
     };
     if (request.body) {
       const body = readBody(request.body, resolver);
@@ -241,13 +216,13 @@ export class CsFileExtraction {
         site.body = body;
       }
     }
-    if (isRelative(parts)) {
+    if (isRelativeUrl(parts)) {
       const baseUrl = findBaseAddress(request.client, this.ctx.root, resolver);
       if (baseUrl) {
         site.baseUrl = baseUrl;
       }
     }
-    this.markReported(state);
+    this.reported.mark(state.reads);
     this.sites.push(site);
   }
 
@@ -259,18 +234,18 @@ export class CsFileExtraction {
         continue;
       }
       const outer = outermostStringExpression(node);
-      candidates.set(key(outer), outer);
+      candidates.set(nodeKey(outer), outer);
     }
     // Whole concatenations first, so a constant they use is reported as part of them.
     const ordered = [...candidates.values()].sort((a, b) => Number(isStringNode(a)) - Number(isStringNode(b)) || a.startIndex - b.startIndex);
     for (const expression of ordered) {
-      this.guard(() => {
+      guard(() => {
         const state = new ResolveState();
         const parts = new CsResolver(this.ctx, state).parts(expression);
-        if (!isRelevantUrl(parts, this.signatures) || !this.hasNewEvidence(state)) {
+        if (!isRelevantUrl(parts, this.signatures) || !this.reported.hasNewEvidence(state.reads)) {
           return;
         }
-        this.markReported(state);
+        this.reported.mark(state.reads);
         this.sites.push({
           kind: 'url',
           language: this.language,
@@ -278,7 +253,7 @@ export class CsFileExtraction {
           method: null,
           inComment: false,
           confidence: 'medium',
-          anchor: anchorOf(expression),
+          anchor: nodeAnchor(expression),
         });
       });
     }
@@ -304,10 +279,3 @@ function chainsUsingVariable(top: Node): Node[] {
     .filter((member): member is Node => member !== null && member.startIndex > top.endIndex && member.childForFieldName('expression')?.text === name)
     .map((member) => chainTop(member));
 }
-
-/** True when a URL starts with a literal that has no scheme, so a client base address applies. */
-function isRelative(parts: readonly UrlPart[]): boolean {
-  const first = parts[0];
-  return first?.kind === 'literal' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(first.text);
-}
-

@@ -2,8 +2,8 @@ import type { Parser } from 'web-tree-sitter';
 import type { CallSite } from '../../model/call-site.js';
 import type { ExtractInput, Extractor } from '../extractor.js';
 import { createParser } from '../tree-sitter/grammars.js';
-import { mentionsSignature } from '../typescript/signatures.js';
-import { commentCallSites } from './comments.js';
+import { mentionsSignature } from '../common/signatures.js';
+import { commentCallSites } from '../tree-sitter/comment-call-sites.js';
 import { CsFileExtraction } from './extract-file.js';
 import { CsProject } from './project.js';
 

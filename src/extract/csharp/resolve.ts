@@ -1,25 +1,19 @@
 import type { Node } from 'web-tree-sitter';
 import type { UrlPart } from '../../model/call-site.js';
-import { fillPlaceholders } from './format.js';
+import { fillPlaceholders } from '../common/format-placeholders.js';
 import type { CsProject } from './project.js';
 import { lookupLocal, memberValue, simpleMethod, typesByName } from './scope.js';
 import { interpolatedPieces, plainStringValue } from './strings.js';
 import { argumentsOf, enclosingType, lastName, MAX_ANCESTORS, MAX_DEPTH, shortText, typeName, unwrap } from './syntax.js';
+import { ResolveBudget } from '../common/resolve-budget.js';
 
 /** Maximum number of follow steps for one top-level expression; stops runaway fan-out. */
 const MAX_STEPS = 500;
 
 /** Bookkeeping for one top-level resolution: the literals it read, and a step budget. */
-export class ResolveState {
-  /** Start offsets of the string literals read in the scanned file. */
-  readonly reads = new Set<number>();
-  /** Declarations being resolved right now; meeting one again means a cycle. */
-  readonly active = new Set<number>();
-  private steps = 0;
-
-  spendStep(): boolean {
-    this.steps += 1;
-    return this.steps <= MAX_STEPS;
+export class ResolveState extends ResolveBudget {
+  constructor() {
+    super(MAX_STEPS);
   }
 }
 

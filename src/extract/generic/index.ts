@@ -3,7 +3,7 @@ import type { Extractor, ExtractInput } from '../extractor.js';
 import { commentRanges, inRanges } from './comments.js';
 import { guessMethod, neighbourWindow, statementWindow } from './method-hints.js';
 import { readNearbyBody } from './nearby-body.js';
-import { readUrlToken } from './url-token.js';
+import { readUrlToken } from '../common/url-token.js';
 
 /** Characters that may come right before a signature that starts a path segment. */
 const SEGMENT_START = /[/'"`\s(=:{}\u0000]|^$/;

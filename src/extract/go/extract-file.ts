@@ -1,17 +1,15 @@
 import type { Node } from 'web-tree-sitter';
-import type { CallSite, UrlPart } from '../../model/call-site.js';
-import { isRelevantUrl, mentionsSignature } from '../typescript/signatures.js';
+import type { CallSite } from '../../model/call-site.js';
+import { isRelevantUrl, mentionsSignature } from '../common/signatures.js';
 import { readBody } from './body.js';
 import { findRestyBase, recognizeRequest, type GoRequest } from './http.js';
 import { GoResolver, ResolveState, type GoFileContext } from './resolve.js';
 import { BODY_VERBS, chainTop, cutChain, extendThroughVariables, namesSignature, resolveLinks, verbBody } from './sdk-chain.js';
 import { calleeParts, MAX_ANCESTORS, STRING_TYPES, stringValue } from './syntax.js';
-
-const key = (node: Node): string => `${node.startIndex}:${node.endIndex}`;
-
-function anchorOf(node: Node): CallSite['anchor'] {
-  return { offset: node.startIndex, length: node.endIndex - node.startIndex };
-}
+import { guard } from '../common/guard.js';
+import { ReportedLiterals } from '../common/reported-literals.js';
+import { isRelativeUrl } from '../common/url-parts.js';
+import { nodeAnchor, nodeKey } from '../tree-sitter/node-anchor.js';
 
 /** Calls that build one string from their arguments, so a literal argument is part of a larger value. */
 const STRING_BUILDERS = new Set(['fmt.Sprintf', 'fmt.Sprint', 'strings.Join', 'url.JoinPath', 'path.Join']);
@@ -53,16 +51,19 @@ function outermostStringExpression(node: Node): Node {
  */
 export class GoFileExtraction {
   private readonly sites: CallSite[] = [];
-  private readonly reported = new Set<number>();
   private readonly handled = new Set<string>();
   private readonly literalTexts = new Map<number, string>();
+  /** Start offsets of literals that went into a reported call site. */
+  private readonly reported: ReportedLiterals<number>;
   private restyBase: string | undefined | null = null;
 
   constructor(
     private readonly ctx: GoFileContext,
     private readonly signatures: readonly string[],
     private readonly language: string,
-  ) {}
+  ) {
+    this.reported = new ReportedLiterals(signatures, (offset) => this.literalTexts.get(offset) ?? '');
+  }
 
   run(): CallSite[] {
     const strings: Node[] = [];
@@ -84,36 +85,12 @@ export class GoFileExtraction {
         selectors.push(node);
       }
     }
-    this.guard(() => this.readSdkChains(selectors));
+    guard(() => this.readSdkChains(selectors));
     for (const call of calls) {
-      this.guard(() => this.readRequest(call));
+      guard(() => this.readRequest(call));
     }
     this.readLooseStrings(strings);
     return this.sites;
-  }
-
-  private guard(step: () => void): void {
-    try {
-      step();
-    } catch {
-      // A construct the extractor cannot read is skipped; the rest of the file is still read.
-    }
-  }
-
-  private markReported(state: ResolveState): void {
-    for (const offset of state.reads) {
-      this.reported.add(offset);
-    }
-  }
-
-  private hasNewEvidence(state: ResolveState): boolean {
-    for (const offset of state.reads) {
-      const text = this.literalTexts.get(offset);
-      if (!this.reported.has(offset) && text !== undefined && mentionsSignature(text, this.signatures)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private readSdkChains(selectors: readonly Node[]): void {
@@ -122,9 +99,9 @@ export class GoFileExtraction {
       const field = selector.childForFieldName('field');
       if (field && namesSignature([{ name: field.text }], this.signatures)) {
         const top = chainTop(selector);
-        tops.set(key(top), top);
+        tops.set(nodeKey(top), top);
         for (const user of chainsUsingVariable(top)) {
-          tops.set(key(user), user);
+          tops.set(nodeKey(user), user);
         }
       }
     }
@@ -134,15 +111,15 @@ export class GoFileExtraction {
       const resolver = new GoResolver(this.ctx, state);
       const { chain, absorbed: inner } = extendThroughVariables(cutChain(top), resolver);
       for (const node of inner) {
-        absorbed.add(key(chainTop(node)));
+        absorbed.add(nodeKey(chainTop(node)));
       }
       return { chain, resolver, state };
     });
     for (const { chain, resolver, state } of chains) {
-      if (absorbed.has(key(chain.top)) || !namesSignature(chain.links, this.signatures)) {
+      if (absorbed.has(nodeKey(chain.top)) || !namesSignature(chain.links, this.signatures)) {
         continue;
       }
-      this.guard(() => {
+      guard(() => {
         const site: CallSite = {
           kind: 'sdk',
           language: this.language,
@@ -150,7 +127,7 @@ export class GoFileExtraction {
           method: null,
           inComment: false,
           confidence: 'high',
-          anchor: anchorOf(chain.top),
+          anchor: nodeAnchor(chain.top),
         };
         const verb = chain.links.find((link) => BODY_VERBS.has(link.name));
         const bodyNode = verb ? verbBody(verb) : undefined;
@@ -158,7 +135,7 @@ export class GoFileExtraction {
         if (body) {
           site.body = body;
         }
-        this.markReported(state);
+        this.reported.mark(state.reads);
         this.sites.push(site);
       });
       this.markChainCalls(chain.top);
@@ -168,13 +145,13 @@ export class GoFileExtraction {
   private markChainCalls(top: Node): void {
     let current: Node | null = top;
     for (let i = 0; current && i < MAX_ANCESTORS; i += 1) {
-      this.handled.add(key(current));
+      this.handled.add(nodeKey(current));
       current = current.type === 'call_expression' ? current.childForFieldName('function') : current.childForFieldName('operand');
     }
   }
 
   private readRequest(call: Node): void {
-    if (this.handled.has(key(call))) {
+    if (this.handled.has(nodeKey(call))) {
       return;
     }
     const state = new ResolveState();
@@ -197,7 +174,7 @@ export class GoFileExtraction {
       method: request.method,
       inComment: false,
       confidence: 'high',
-      anchor: anchorOf(request.node),
+      anchor: nodeAnchor(request.node),
     };
     if (request.body) {
       const body = readBody(request.body, resolver);
@@ -205,7 +182,7 @@ export class GoFileExtraction {
         site.body = body;
       }
     }
-    if (isRelative(parts)) {
+    if (isRelativeUrl(parts)) {
       if (this.restyBase === null) {
         this.restyBase = findRestyBase(this.ctx.root, new GoResolver(this.ctx, new ResolveState()));
       }
@@ -213,7 +190,7 @@ export class GoFileExtraction {
         site.baseUrl = this.restyBase;
       }
     }
-    this.markReported(state);
+    this.reported.mark(state.reads);
     this.sites.push(site);
   }
 
@@ -224,17 +201,17 @@ export class GoFileExtraction {
         continue;
       }
       const outer = outermostStringExpression(node);
-      candidates.set(key(outer), outer);
+      candidates.set(nodeKey(outer), outer);
     }
     const ordered = [...candidates.values()].sort((a, b) => Number(STRING_TYPES.has(a.type)) - Number(STRING_TYPES.has(b.type)) || a.startIndex - b.startIndex);
     for (const expression of ordered) {
-      this.guard(() => {
+      guard(() => {
         const state = new ResolveState();
         const parts = new GoResolver(this.ctx, state).parts(expression);
-        if (!isRelevantUrl(parts, this.signatures) || !this.hasNewEvidence(state)) {
+        if (!isRelevantUrl(parts, this.signatures) || !this.reported.hasNewEvidence(state.reads)) {
           return;
         }
-        this.markReported(state);
+        this.reported.mark(state.reads);
         this.sites.push({
           kind: 'url',
           language: this.language,
@@ -242,7 +219,7 @@ export class GoFileExtraction {
           method: null,
           inComment: false,
           confidence: 'medium',
-          anchor: anchorOf(expression),
+          anchor: nodeAnchor(expression),
         });
       });
     }
@@ -268,9 +245,4 @@ function chainsUsingVariable(top: Node): Node[] {
     .descendantsOfType('selector_expression')
     .filter((selector): selector is Node => selector !== null && selector.startIndex > top.endIndex && selector.childForFieldName('operand')?.text === name)
     .map((selector) => chainTop(selector));
-}
-
-function isRelative(parts: readonly UrlPart[]): boolean {
-  const first = parts[0];
-  return first?.kind === 'literal' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(first.text);
 }

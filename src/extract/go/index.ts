@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { CallSite } from '../../model/call-site.js';
-import { commentCallSites } from '../csharp/comments.js';
+import { commentCallSites } from '../tree-sitter/comment-call-sites.js';
 import type { ExtractInput, Extractor } from '../extractor.js';
 import { createParser } from '../tree-sitter/grammars.js';
-import { mentionsSignature } from '../typescript/signatures.js';
+import { mentionsSignature } from '../common/signatures.js';
 import { GoFileExtraction } from './extract-file.js';
 import { GoPackage } from './package.js';
 import { packageName } from './syntax.js';

@@ -1,22 +1,18 @@
 import type { Node } from 'web-tree-sitter';
 import type { UrlPart } from '../../model/call-site.js';
-import { fillPlaceholders } from '../csharp/format.js';
+import { fillPlaceholders } from '../common/format-placeholders.js';
 import type { GoPackage } from './package.js';
 import { lookupLocal, packageValues } from './scope.js';
 import { argumentsOf, calleeParts, MAX_ANCESTORS, MAX_DEPTH, namedChildren, shortText, stringValue, unwrap } from './syntax.js';
+import { ResolveBudget } from '../common/resolve-budget.js';
 
 /** Maximum number of follow steps for one top-level expression; stops runaway fan-out. */
 const MAX_STEPS = 500;
 
-export class ResolveState {
-  /** Start offsets of the string literals read in the scanned file. */
-  readonly reads = new Set<number>();
-  readonly active = new Set<number>();
-  private steps = 0;
-
-  spendStep(): boolean {
-    this.steps += 1;
-    return this.steps <= MAX_STEPS;
+/** Bookkeeping for one top-level resolution: the literals it read, and a step budget. */
+export class ResolveState extends ResolveBudget {
+  constructor() {
+    super(MAX_STEPS);
   }
 }
 

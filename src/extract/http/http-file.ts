@@ -1,15 +1,11 @@
+import type { Span } from '../common/span.js';
+
 /**
  * The structure of a `.http`/`.rest` file as the VS Code REST Client and JetBrains HTTP Client
  * read it: `@name = value` variables, requests separated by `###`, each a request line, optional
  * query continuation lines, headers, a blank line and a body. No grammar package exists for this
  * format, so it is read line by line.
  */
-
-/** A piece of the file: its text and the offset of its first character. */
-export interface Span {
-  text: string;
-  offset: number;
-}
 
 export interface HttpRequest {
   /** Upper-case method; `GET` when the request line names none, as both clients assume. */

@@ -1,12 +1,12 @@
 import { parseTree, type ParseError } from 'jsonc-parser';
 import type { BodyEvidence, CallSite, UrlPart } from '../../model/call-site.js';
 import type { ExtractInput, Extractor } from '../extractor.js';
-import { readJsonFields } from '../json/json-fields.js';
-import { stringNodeText } from '../json/json-string.js';
-import { urlsInRanges } from '../markdown/text-urls.js';
-import { isRelevantUrl, mentionsSignature } from '../typescript/signatures.js';
+import { readJsonFields } from '../common/json-tree-fields.js';
+import { stringNodeText } from '../common/json-string.js';
+import { urlsInRanges } from '../common/text-urls.js';
+import { isRelevantUrl, mentionsSignature } from '../common/signatures.js';
 import { parseHttpFile, type HttpRequest } from './http-file.js';
-import { HttpVariables } from './variables.js';
+import { HttpVariables } from '../common/request-variables.js';
 
 /**
  * Extracts requests from HTTP files (`.http`, `.rest`, and `http` fences in Markdown): each

@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { BodyEvidence } from '../../model/call-site.js';
 import { findLocalValue, type JavaResolver } from './resolve.js';
-import { bodyFromJsonParts } from './shared/json-body.js';
-import { literalText, ResolveState } from './shared/resolve-state.js';
+import { bodyFromJsonParts } from '../common/json-parts-body.js';
+import { literalText, ResolveState } from '../common/resolve-state.js';
 
 /** Nesting of model objects read through setters (`body.setSchedule(schedule)`). */
 const MAX_MODEL_DEPTH = 4;

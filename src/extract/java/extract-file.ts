@@ -6,9 +6,10 @@ import { continuesChain, flattenChain, type Chain } from './chain.js';
 import type { ClassConstants, JavaFileIndex } from './file-index.js';
 import { recognizeJavaRequest } from './http.js';
 import { JavaResolver } from './resolve.js';
-import { commentSites } from './shared/comment-sites.js';
-import { dynamicPart, literalPart, literalText, ResolveState } from './shared/resolve-state.js';
-import { guard, SiteCollector } from './shared/site-collector.js';
+import { commentSites } from '../common/comment-sites.js';
+import { dynamicPart, literalPart, literalText, ResolveState } from '../common/resolve-state.js';
+import { guard } from '../common/guard.js';
+import { SiteCollector } from '../common/site-collector.js';
 
 /** Graph SDK v6 request builder methods that send the request. */
 const SDK_VERBS = new Set(['get', 'post', 'patch', 'put', 'delete']);

@@ -3,12 +3,12 @@ import type { Node } from 'web-tree-sitter';
 import type { CallSite } from '../../model/call-site.js';
 import type { ExtractInput, Extractor } from '../extractor.js';
 import { parseWith } from '../tree-sitter/parse.js';
-import { mentionsSignature } from '../typescript/signatures.js';
+import { mentionsSignature } from '../common/signatures.js';
 import { extractJavaFile } from './extract-file.js';
 import { indexJavaFile, type ClassConstants, type JavaFileIndex } from './file-index.js';
 import { JavaResolver } from './resolve.js';
-import { fromOtherFile, ResolveState } from './shared/resolve-state.js';
-import { ProjectFiles } from './shared/project-files.js';
+import { fromOtherFile, ResolveState } from '../common/resolve-state.js';
+import { ProjectFiles } from '../common/project-files.js';
 
 const files = new ProjectFiles();
 /** Constants of other classes, by file path, for the current scan. */

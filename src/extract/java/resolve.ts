@@ -2,8 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import type { UrlPart } from '../../model/call-site.js';
 import type { ClassConstants, JavaFileIndex } from './file-index.js';
 import { enclosingTypeName } from './file-index.js';
-import { expandPrintf } from './shared/format-string.js';
-import { dynamicPart, MAX_RESOLVE_DEPTH, resolvedFromName, type ResolveState } from './shared/resolve-state.js';
+import { expandPrintf } from '../common/printf.js';
+import { dynamicPart, MAX_RESOLVE_DEPTH, resolvedFromName, type ResolveState } from '../common/resolve-state.js';
 import { stringLiteralParts } from './strings.js';
 
 /** Calls that return their (first) argument's text unchanged, as far as the URL is concerned. */

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { UrlPart } from '../../model/call-site.js';
-import { literalPart } from './shared/resolve-state.js';
+import { literalPart } from '../common/resolve-state.js';
 
 /** Java escape sequences with a one-character value. */
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', s: ' ', '"': '"', "'": "'", '\\': '\\' };

@@ -1,10 +1,10 @@
 import type { Node } from 'jsonc-parser';
 import type { CallSite, UrlPart } from '../../model/call-site.js';
-import { isSingleUrl, partsText } from '../http/url-text.js';
-import { urlsInRanges } from '../markdown/text-urls.js';
-import { isRelevantUrl } from '../typescript/signatures.js';
+import { isSingleUrl, partsText } from '../common/url-text.js';
+import { urlsInRanges } from '../common/text-urls.js';
+import { isRelevantUrl } from '../common/signatures.js';
 import type { WorkflowExpressions } from './expressions.js';
-import { readJsonFields } from './json-fields.js';
+import { readJsonFields } from '../common/json-tree-fields.js';
 import { httpMethod, owningObject, property } from './json-tree.js';
 
 /** Sibling keys that may name the method of a URL in configuration. */

@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import type { UrlPart } from '../../model/call-site.js';
-import { splitPlaceholders, type OffsetMap } from '../http/url-text.js';
-import { stringNodeText } from './json-string.js';
+import { splitPlaceholders, type OffsetMap } from '../common/url-text.js';
+import { stringNodeText } from '../common/json-string.js';
 import { allNodes, property, propertyName } from './json-tree.js';
 
 /** `@{expression}` inside a Logic App string; one level of nested braces is allowed. */

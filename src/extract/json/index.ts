@@ -1,8 +1,8 @@
 import { createScanner, parseTree, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import type { CallSite } from '../../model/call-site.js';
 import type { ExtractInput, Extractor } from '../extractor.js';
-import { urlsInRanges } from '../markdown/text-urls.js';
-import { isRelevantUrl, mentionsSignature } from '../typescript/signatures.js';
+import { urlsInRanges } from '../common/text-urls.js';
+import { isRelevantUrl, mentionsSignature } from '../common/signatures.js';
 import { stringValueSites } from './config-strings.js';
 import { WorkflowExpressions } from './expressions.js';
 import { allNodes } from './json-tree.js';

@@ -1,4 +1,5 @@
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
+import { HTTP_METHODS } from '../common/http-methods.js';
 
 /** The value node of property `name` of an object node, matched without case when asked. */
 export function property(node: Node | undefined, name: string, ignoreCase = false): Node | undefined {
@@ -53,8 +54,6 @@ export function allNodes(root: Node): Node[] {
   }
   return nodes;
 }
-
-const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /** An HTTP method written as a string, upper case, or null when the text is no method. */
 export function httpMethod(text: string | undefined): string | null {

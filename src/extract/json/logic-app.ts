@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import type { CallSite, UrlPart } from '../../model/call-site.js';
-import { readJsonFields } from './json-fields.js';
+import { readJsonFields } from '../common/json-tree-fields.js';
 import { httpMethod, property, stringProperty } from './json-tree.js';
 import type { WorkflowExpressions } from './expressions.js';
 

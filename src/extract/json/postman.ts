@@ -1,9 +1,9 @@
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { BodyEvidence, CallSite, UrlPart } from '../../model/call-site.js';
-import type { Span } from '../http/http-file.js';
-import { HttpVariables } from '../http/variables.js';
-import { readJsonFields } from './json-fields.js';
-import { stringNodeText } from './json-string.js';
+import type { Span } from '../common/span.js';
+import { HttpVariables } from '../common/request-variables.js';
+import { readJsonFields } from '../common/json-tree-fields.js';
+import { stringNodeText } from '../common/json-string.js';
 import { allNodes, httpMethod, property, stringProperty } from './json-tree.js';
 
 /** Folders nest items; deeper nesting than this is not read. */

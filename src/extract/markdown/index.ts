@@ -1,9 +1,9 @@
 import type { CallSite } from '../../model/call-site.js';
 import type { ExtractInput, Extractor } from '../extractor.js';
-import { mentionsSignature } from '../typescript/signatures.js';
+import { mentionsSignature } from '../common/signatures.js';
 import { codeRegions, type CodeRegion } from './code-regions.js';
 import { fenceLanguage } from './fence-language.js';
-import { urlsInRanges } from './text-urls.js';
+import { urlsInRanges } from '../common/text-urls.js';
 
 /**
  * Extracts call sites from Markdown. Each fenced code block goes to the extractor of its info

@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { BodyEvidence } from '../../model/call-site.js';
 import { walk } from '../tree-sitter/parse.js';
-import { bodyFromJsonParts } from '../java/shared/json-body.js';
-import { literalText, ResolveState } from '../java/shared/resolve-state.js';
+import { bodyFromJsonParts } from '../common/json-parts-body.js';
+import { literalText, ResolveState } from '../common/resolve-state.js';
 import { argumentValues, enclosingScope, findAssignedValue, type PhpResolver } from './resolve.js';
 
 /** Nesting of arrays and models flattened into dotted paths. */

@@ -1,9 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallSite, SdkChainLink, UrlPart } from '../../model/call-site.js';
 import { walk } from '../tree-sitter/parse.js';
-import { commentSites } from '../java/shared/comment-sites.js';
-import { dynamicPart, literalPart, literalText, ResolveState } from '../java/shared/resolve-state.js';
-import { guard, SiteCollector } from '../java/shared/site-collector.js';
+import { commentSites } from '../common/comment-sites.js';
+import { dynamicPart, literalPart, literalText, ResolveState } from '../common/resolve-state.js';
+import { guard } from '../common/guard.js';
+import { SiteCollector } from '../common/site-collector.js';
 import { readPhpBody } from './body.js';
 import { recognizeClientCall, recognizeCurlCall, type PhpRequest } from './http.js';
 import { argumentValues, PhpResolver, type PhpFileIndex } from './resolve.js';

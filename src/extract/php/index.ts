@@ -1,7 +1,7 @@
 import type { CallSite } from '../../model/call-site.js';
 import type { ExtractInput, Extractor } from '../extractor.js';
 import { withTree } from '../tree-sitter/parse.js';
-import { mentionsSignature } from '../typescript/signatures.js';
+import { mentionsSignature } from '../common/signatures.js';
 import { extractPhpFile } from './extract-file.js';
 import { indexPhpFile } from './resolve.js';
 

@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { UrlPart } from '../../model/call-site.js';
 import { walk } from '../tree-sitter/parse.js';
-import { expandPrintf } from '../java/shared/format-string.js';
-import { dynamicPart, literalPart, MAX_RESOLVE_DEPTH, resolvedFromName, type ResolveState } from '../java/shared/resolve-state.js';
+import { expandPrintf } from '../common/printf.js';
+import { dynamicPart, literalPart, MAX_RESOLVE_DEPTH, resolvedFromName, type ResolveState } from '../common/resolve-state.js';
 
 /** Double-quoted string escapes with a one-character value. */
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', v: '\v', e: '\x1b', f: '\f', $: '$', '"': '"', '\\': '\\', "'": "'" };

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallSite, UrlPart } from '../../model/call-site.js';
-import { readUrlToken } from '../generic/url-token.js';
-import { isRelevantUrl, mentionsSignature } from '../typescript/signatures.js';
+import { readUrlToken } from '../common/url-token.js';
+import { isRelevantUrl, mentionsSignature } from '../common/signatures.js';
 import { isSignatureCmdlet } from './cmdlet-calls.js';
 
 /** An HTTP verb written right before a URL, as in `POST https://...`. */

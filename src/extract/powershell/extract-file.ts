@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallSite } from '../../model/call-site.js';
-import { isRelevantUrl, mentionsSignature } from '../typescript/signatures.js';
+import { isRelevantUrl, mentionsSignature } from '../common/signatures.js';
 import { cmdletCallSite, isSignatureCmdlet, resolveCommandName } from './cmdlet-calls.js';
 import { readCommand, type CommandCall } from './commands.js';
 import { commentCallSites } from './comments.js';
@@ -8,6 +8,7 @@ import { httpCallSite, httpUrl, recognizeHttpCommand, unqualified } from './http
 import { ResolveState, type Resolver } from './resolve.js';
 import { stringContent } from './strings.js';
 import { isStringNode, namedChildren, unwrap, walk } from './tree.js';
+import { guard } from '../common/guard.js';
 
 /** PowerShell text handed to `Invoke-Expression`, to be parsed as a script of its own. */
 export interface EmbeddedScript {
@@ -76,21 +77,13 @@ export class FileExtraction {
       }
     });
     for (const command of commands) {
-      this.guard(() => this.readCommandSite(command));
+      guard(() => this.readCommandSite(command));
     }
-    this.guard(() => this.readLooseStrings(strings));
-    this.guard(() => this.sites.push(...commentCallSites(comments, this.signatures, this.language)));
+    guard(() => this.readLooseStrings(strings));
+    guard(() => this.sites.push(...commentCallSites(comments, this.signatures, this.language)));
     return { sites: this.sites, embedded: this.embedded };
   }
 
-  /** Skips one construct that fails instead of losing the whole file. */
-  private guard(step: () => void): void {
-    try {
-      step();
-    } catch {
-      // The construct is skipped without a message; the rest of the file is still read.
-    }
-  }
 
   private readCommandSite(node: Node): void {
     const call = readCommand(node);
@@ -153,7 +146,7 @@ export class FileExtraction {
     // Larger expressions first, so a string inside a concatenation is reported as part of it.
     const ordered = [...expressions.values()].sort((a, b) => b.endIndex - b.startIndex - (a.endIndex - a.startIndex) || a.startIndex - b.startIndex);
     for (const expression of ordered) {
-      this.guard(() => {
+      guard(() => {
         const state = new ResolveState();
         const parts = this.resolver.parts(expression, state);
         const fresh = [...state.reads].some((offset) => !this.reported.has(offset));

@@ -4,7 +4,7 @@ import type { CallSite } from '../../model/call-site.js';
 import type { ExtractInput, Extractor } from '../extractor.js';
 import { shiftCallSite } from '../shift.js';
 import { parseWith } from '../tree-sitter/parse.js';
-import { mentionsSignature } from '../typescript/signatures.js';
+import { mentionsSignature } from '../common/signatures.js';
 import { dotSourcedPaths, readScript, type ImportedVariables } from './dot-source.js';
 import { FileExtraction } from './extract-file.js';
 import { Resolver, type OuterVariables } from './resolve.js';

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { BodyEvidence } from '../../model/call-site.js';
-import { jsonBodyFields, UNKNOWN_MARK } from '../shell/json-fields.js';
+import { jsonBodyFields, UNKNOWN_MARK } from '../common/json-text-body.js';
 import { MAX_DEPTH, unwrap, type PyContext } from './context.js';
 import { calleeName, keywordArgument, positionalArguments, resolveParts, resolveText, type ResolveState } from './resolve.js';
 import { dottedNames } from './scopes.js';

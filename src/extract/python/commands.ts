@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { BodyEvidence, UrlPart } from '../../model/call-site.js';
-import { readAzRest, splitShellWords } from '../shell/az-rest.js';
-import { jsonBodyFields, UNKNOWN_MARK } from '../shell/json-fields.js';
+import { readAzRest, splitShellWords } from '../common/az-rest.js';
+import { jsonBodyFields, UNKNOWN_MARK } from '../common/json-text-body.js';
 import { unwrap, type PyContext } from './context.js';
 import { readBody } from './body.js';
 import { calleeName, fullText, keywordArgument, positionalArguments, resolveParts, type ResolveState } from './resolve.js';

@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallSite, UrlPart } from '../../model/call-site.js';
 import { walk } from '../tree-sitter/parse.js';
-import { commentTextSites } from '../shell/comment-sites.js';
-import { isRelevantUrl, mentionsSignature } from '../typescript/signatures.js';
+import { commentTextSites } from '../common/comment-text-sites.js';
+import { isRelevantUrl, mentionsSignature } from '../common/signatures.js';
 import { readBody } from './body.js';
 import { recognizeAzRest } from './commands.js';
 import { unwrap, type PyContext } from './context.js';
@@ -10,6 +10,9 @@ import { recognizeHttpCall, type PyHttpCall } from './http-calls.js';
 import { calleeName, ResolveState, resolveParts } from './resolve.js';
 import { readSdkChain } from './sdk-chain.js';
 import { plainText } from './strings.js';
+import { guard } from '../common/guard.js';
+import { ReportedLiterals } from '../common/reported-literals.js';
+import { nodeAnchor } from '../tree-sitter/node-anchor.js';
 
 const LANGUAGE = 'python';
 
@@ -87,10 +90,6 @@ function outermostStringExpression(node: Node): Node {
   return current;
 }
 
-function anchorOf(node: Node): CallSite['anchor'] {
-  return { offset: node.startIndex, length: node.endIndex - node.startIndex };
-}
-
 /**
  * Extracts the call sites of one parsed Python file, in passes so each relevant literal is
  * reported once: SDK chains, HTTP calls and `az rest` commands first, then relevant strings
@@ -98,15 +97,17 @@ function anchorOf(node: Node): CallSite['anchor'] {
  */
 export class FileExtraction {
   private readonly sites: CallSite[] = [];
-  /** Start offsets of string nodes whose text already went into a reported call site. */
-  private readonly reported = new Set<number>();
   private readonly handledCalls = new Set<number>();
   private readonly stringText = new Map<number, string>();
+  /** Start offsets of string nodes whose text already went into a reported call site. */
+  private readonly reported: ReportedLiterals<number>;
 
   constructor(
     private readonly ctx: PyContext,
     private readonly signatures: readonly string[],
-  ) {}
+  ) {
+    this.reported = new ReportedLiterals(signatures, (start) => this.stringText.get(start) ?? '');
+  }
 
   run(): CallSite[] {
     const nodes = gatherNodes(this.ctx.root);
@@ -114,43 +115,19 @@ export class FileExtraction {
       this.stringText.set(node.startIndex, plainText(node));
     }
     for (const call of nodes.calls) {
-      this.guard(() => this.readSdkCall(call));
+      guard(() => this.readSdkCall(call));
     }
     for (const call of nodes.calls) {
-      this.guard(() => this.readHttpCall(call));
+      guard(() => this.readHttpCall(call));
     }
     this.readLooseStrings(nodes.strings, nodes.docstrings);
     for (const comment of nodes.comments) {
-      this.guard(() => this.sites.push(...commentTextSites(comment.text, comment.startIndex, this.signatures, LANGUAGE)));
+      guard(() => this.sites.push(...commentTextSites(comment.text, comment.startIndex, this.signatures, LANGUAGE)));
     }
     for (const docstring of nodes.docstrings) {
-      this.guard(() => this.sites.push(...commentTextSites(docstring.text, docstring.startIndex, this.signatures, LANGUAGE)));
+      guard(() => this.sites.push(...commentTextSites(docstring.text, docstring.startIndex, this.signatures, LANGUAGE)));
     }
     return this.sites;
-  }
-
-  /** Skips one construct the extractor cannot read instead of losing the whole file. */
-  private guard(step: () => void): void {
-    try {
-      step();
-    } catch {
-      // A construct that fails to read is skipped without a message; the rest of the file is still read.
-    }
-  }
-
-  private hasNewEvidence(state: ResolveState): boolean {
-    for (const start of state.reads) {
-      if (!this.reported.has(start) && mentionsSignature(this.stringText.get(start) ?? '', this.signatures)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private markReported(state: ResolveState): void {
-    for (const start of state.reads) {
-      this.reported.add(start);
-    }
   }
 
   private readSdkCall(call: Node): void {
@@ -165,7 +142,7 @@ export class FileExtraction {
     for (const covered of chain.calls) {
       this.handledCalls.add(covered.id);
     }
-    this.markReported(state);
+    this.reported.mark(state.reads);
     const verb = chain.links.at(-1)!.name.toUpperCase();
     const site: CallSite = {
       kind: 'sdk',
@@ -174,7 +151,7 @@ export class FileExtraction {
       method: verb,
       inComment: false,
       confidence: 'high',
-      anchor: anchorOf(call),
+      anchor: nodeAnchor(call),
     };
     if (chain.body) {
       site.body = readBody(chain.body, this.ctx, state);
@@ -192,7 +169,7 @@ export class FileExtraction {
       this.handledCalls.add(call.id);
       const parts = resolveParts(request.url, this.ctx, state);
       if (isRelevantUrl(parts, this.signatures)) {
-        this.markReported(state);
+        this.reported.mark(state.reads);
         this.sites.push(this.httpSite(request, parts, state));
       }
       return;
@@ -200,7 +177,7 @@ export class FileExtraction {
     const command = recognizeAzRest(call, this.ctx, state);
     if (command && isRelevantUrl(command.url, this.signatures)) {
       this.handledCalls.add(call.id);
-      this.markReported(state);
+      this.reported.mark(state.reads);
       const site: CallSite = {
         kind: 'url',
         language: LANGUAGE,
@@ -208,7 +185,7 @@ export class FileExtraction {
         method: command.method,
         inComment: false,
         confidence: 'high',
-        anchor: anchorOf(call),
+        anchor: nodeAnchor(call),
       };
       if (command.body) {
         site.body = command.body;
@@ -225,7 +202,7 @@ export class FileExtraction {
       method: request.method,
       inComment: false,
       confidence: 'high',
-      anchor: anchorOf(request.node),
+      anchor: nodeAnchor(request.node),
     };
     if (request.body) {
       site.body = readBody(request.body, this.ctx, state);
@@ -263,13 +240,13 @@ export class FileExtraction {
       return aPlain - bPlain || a.startIndex - b.startIndex;
     });
     for (const expression of ordered) {
-      this.guard(() => {
+      guard(() => {
         const state = new ResolveState();
         const parts = resolveParts(expression, this.ctx, state);
-        if (!isRelevantUrl(parts, this.signatures) || !this.hasNewEvidence(state)) {
+        if (!isRelevantUrl(parts, this.signatures) || !this.reported.hasNewEvidence(state.reads)) {
           return;
         }
-        this.markReported(state);
+        this.reported.mark(state.reads);
         this.sites.push({
           kind: 'url',
           language: LANGUAGE,
@@ -277,7 +254,7 @@ export class FileExtraction {
           method: null,
           inComment: false,
           confidence: 'medium',
-          anchor: anchorOf(expression),
+          anchor: nodeAnchor(expression),
         });
       });
     }

@@ -1,7 +1,7 @@
 import type { CallSite } from '../../model/call-site.js';
 import type { ExtractInput, Extractor } from '../extractor.js';
 import { parseWith } from '../tree-sitter/parse.js';
-import { mentionsSignature } from '../typescript/signatures.js';
+import { mentionsSignature } from '../common/signatures.js';
 import type { PyContext } from './context.js';
 import { FileExtraction } from './extract-file.js';
 import { collectImports } from './imports.js';

@@ -4,20 +4,15 @@ import { MAX_DEPTH, shortText, unwrap, type PyContext } from './context.js';
 import { dottedNames } from './scopes.js';
 import { isBytes, stringPieces } from './strings.js';
 import { formatWithBraces, formatWithPercent } from './format.js';
+import { ResolveBudget } from '../common/resolve-budget.js';
 
 /** Maximum number of follow steps for one top-level expression; stops runaway fan-out. */
 const MAX_STEPS = 2_000;
 
-/** Bookkeeping for one top-level resolution: which string literals it read, and a step budget. */
-export class ResolveState {
-  /** Start offsets of the string nodes of the scanned file that the value used. */
-  readonly reads = new Set<number>();
-  readonly active = new Set<number>();
-  private steps = 0;
-
-  spendStep(): boolean {
-    this.steps += 1;
-    return this.steps <= MAX_STEPS;
+/** Bookkeeping for one top-level resolution: the literals it read, and a step budget. */
+export class ResolveState extends ResolveBudget {
+  constructor() {
+    super(MAX_STEPS);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { BodyEvidence } from '../../model/call-site.js';
-import { bodyFromJsonParts } from '../java/shared/json-body.js';
-import { literalText, ResolveState } from '../java/shared/resolve-state.js';
+import { bodyFromJsonParts } from '../common/json-parts-body.js';
+import { literalText, ResolveState } from '../common/resolve-state.js';
 import { findLetValue, type RustFileIndex, type RustResolver } from './resolve.js';
 import { macroName, macroTokens, splitArguments } from './tokens.js';
 

@@ -1,9 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallSite } from '../../model/call-site.js';
 import { walk } from '../tree-sitter/parse.js';
-import { commentSites } from '../java/shared/comment-sites.js';
-import { ResolveState } from '../java/shared/resolve-state.js';
-import { guard, SiteCollector } from '../java/shared/site-collector.js';
+import { commentSites } from '../common/comment-sites.js';
+import { ResolveState } from '../common/resolve-state.js';
+import { guard } from '../common/guard.js';
+import { SiteCollector } from '../common/site-collector.js';
 import { readRustBody } from './body.js';
 import { recognizeRustRequest } from './http.js';
 import { RustResolver, type ExternalConstants, type RustFileIndex } from './resolve.js';

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { UrlPart } from '../../model/call-site.js';
 import { walk } from '../tree-sitter/parse.js';
-import { dynamicPart, literalPart, MAX_RESOLVE_DEPTH, resolvedFromName, type ResolveState } from '../java/shared/resolve-state.js';
+import { dynamicPart, literalPart, MAX_RESOLVE_DEPTH, resolvedFromName, type ResolveState } from '../common/resolve-state.js';
 import { macroName, macroTokens, splitArguments, tokenPath } from './tokens.js';
 
 /** Methods that return their receiver's text, as far as the URL is concerned. */

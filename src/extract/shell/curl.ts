@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { isRelevantUrl } from '../typescript/signatures.js';
+import { isRelevantUrl } from '../common/signatures.js';
 import { readBodyArgument, type ShellArgument, type ShellRequest } from './request.js';
 import type { ShellWords } from './words.js';
 

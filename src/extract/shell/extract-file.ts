@@ -1,14 +1,15 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallSite } from '../../model/call-site.js';
 import { walk } from '../tree-sitter/parse.js';
-import { isRelevantUrl, mentionsSignature } from '../typescript/signatures.js';
-import { readAzRest } from './az-rest.js';
-import { commentTextSites } from './comment-sites.js';
+import { isRelevantUrl, mentionsSignature } from '../common/signatures.js';
+import { readAzRest } from '../common/az-rest.js';
+import { commentTextSites } from '../common/comment-text-sites.js';
 import { readCurl } from './curl.js';
-import { jsonBodyFields, UNKNOWN_MARK } from './json-fields.js';
+import { jsonBodyFields, UNKNOWN_MARK } from '../common/json-text-body.js';
 import { markedText, type ShellArgument, type ShellRequest } from './request.js';
 import { readHttpie, readWget } from './wget-httpie.js';
 import { ShellWords } from './words.js';
+import { guard } from '../common/guard.js';
 
 const LANGUAGE = 'shell';
 
@@ -54,22 +55,15 @@ export class ShellExtraction {
       return undefined;
     });
     for (const command of commands) {
-      this.guard(() => this.readCommand(command));
+      guard(() => this.readCommand(command));
     }
     this.readLooseStrings(strings);
     for (const comment of comments) {
-      this.guard(() => this.sites.push(...commentTextSites(comment.text, comment.startIndex, this.signatures, LANGUAGE)));
+      guard(() => this.sites.push(...commentTextSites(comment.text, comment.startIndex, this.signatures, LANGUAGE)));
     }
     return this.sites;
   }
 
-  private guard(step: () => void): void {
-    try {
-      step();
-    } catch {
-      // A construct that fails to read is skipped without a message; the rest of the script is still read.
-    }
-  }
 
   private argumentsOf(command: Node): ShellArgument[] {
     return command.childrenForFieldName('argument')
@@ -136,7 +130,7 @@ export class ShellExtraction {
       }
       if (node.type === 'heredoc_body') {
         // A heredoc no command reads as a body (a file written by `cat`, say): read URL tokens in it.
-        this.guard(() => this.sites.push(...commentTextSites(node.text, node.startIndex, this.signatures, LANGUAGE, 'text')));
+        guard(() => this.sites.push(...commentTextSites(node.text, node.startIndex, this.signatures, LANGUAGE, 'text')));
         continue;
       }
       const expression = node.parent && WORD_PARENTS.has(node.parent.type) ? node.parent : node;
@@ -144,7 +138,7 @@ export class ShellExtraction {
         continue;
       }
       seen.add(expression.startIndex);
-      this.guard(() => {
+      guard(() => {
         this.words.beginRead();
         const parts = this.words.parts(expression);
         if (!isRelevantUrl(parts, this.signatures)) {

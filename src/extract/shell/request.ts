@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { BodyEvidence, UrlPart } from '../../model/call-site.js';
-import { jsonBodyFields, UNKNOWN_MARK } from './json-fields.js';
+import { jsonBodyFields, UNKNOWN_MARK } from '../common/json-text-body.js';
 import type { ShellWords } from './words.js';
 
 /** An HTTP request a command line sends, before it is turned into a call site. */

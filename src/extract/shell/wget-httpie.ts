@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { BodyEvidence } from '../../model/call-site.js';
-import { HTTP_METHODS } from '../typescript/http-call.js';
-import { isRelevantUrl } from '../typescript/signatures.js';
-import { jsonBodyFields, UNKNOWN_MARK } from './json-fields.js';
+import { HTTP_METHODS } from '../common/http-methods.js';
+import { isRelevantUrl } from '../common/signatures.js';
+import { jsonBodyFields, UNKNOWN_MARK } from '../common/json-text-body.js';
 import { markedText, readBodyArgument, type ShellArgument, type ShellRequest } from './request.js';
 import type { ShellWords } from './words.js';
 

@@ -1,7 +1,7 @@
 import { parseTree, type ParseError } from 'jsonc-parser';
 import type { Node } from 'web-tree-sitter';
 import type { BodyEvidence } from '../../model/call-site.js';
-import { readJsonFields } from '../json/json-fields.js';
+import { readJsonFields } from '../common/json-tree-fields.js';
 import type { Resolver } from './module-values.js';
 import { namedChildren, stringPieces, templateNode } from './templates.js';
 

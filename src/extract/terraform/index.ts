@@ -1,10 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallSite, UrlPart } from '../../model/call-site.js';
 import type { ExtractInput, Extractor } from '../extractor.js';
-import { isSingleUrl, partsText } from '../http/url-text.js';
-import { urlsInRanges } from '../markdown/text-urls.js';
+import { isSingleUrl, partsText } from '../common/url-text.js';
+import { urlsInRanges } from '../common/text-urls.js';
 import { walk, withTree } from '../tree-sitter/parse.js';
-import { isRelevantUrl, mentionsSignature } from '../typescript/signatures.js';
+import { isRelevantUrl, mentionsSignature } from '../common/signatures.js';
 import { readBlock, type HclBlock } from './blocks.js';
 import { readHclBody } from './hcl-body.js';
 import { mergeModuleValues, ModuleValues, moduleValuesOf, Resolver } from './module-values.js';

@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { CallSite } from '../../model/call-site.js';
-import { containsSignatureSegment, mentionsSignature } from './signatures.js';
+import { containsSignatureSegment, mentionsSignature } from '../common/signatures.js';
 
 /** A run of characters that can form a URL or path inside a comment. */
 const URL_TOKEN = /[^\s'"`<>[\]|\\^]+/g;

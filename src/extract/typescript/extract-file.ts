@@ -7,7 +7,9 @@ import { isAbsoluteUrl, type HttpCall } from './http-call.js';
 import { recognizeHttpCall } from './http-calls.js';
 import { readRequestBody } from './request-body.js';
 import { ResolveState, resolveUrlParts } from './resolve-string.js';
-import { isRelevantUrl, mentionsSignature } from './signatures.js';
+import { isRelevantUrl, mentionsSignature } from '../common/signatures.js';
+import { guard } from '../common/guard.js';
+import { ReportedLiterals } from '../common/reported-literals.js';
 
 type CallNode = ts.CallExpression | ts.NewExpression;
 type StringNode = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression;
@@ -101,7 +103,7 @@ function anchorOf(node: ts.Node): CallSite['anchor'] {
 export class FileExtraction {
   private readonly sites: CallSite[] = [];
   /** String nodes whose text already went into a reported call site. */
-  private readonly reported = new Set<ts.Node>();
+  private readonly reported: ReportedLiterals<ts.Node>;
   /** Calls handled as HTTP requests, or accounted for by one (the `.api()` of a Graph chain). */
   private readonly handledCalls = new Set<ts.Node>();
 
@@ -109,38 +111,20 @@ export class FileExtraction {
     private readonly ctx: FileContext,
     private readonly signatures: readonly string[],
     private readonly language: string,
-  ) {}
+  ) {
+    this.reported = new ReportedLiterals(signatures, literalTextOf);
+  }
 
   run(): CallSite[] {
     const nodes = gatherNodes(this.ctx.sourceFile);
     for (const call of nodes.calls) {
-      this.guard(() => this.readHttpCall(call));
+      guard(() => this.readHttpCall(call));
     }
     for (const call of nodes.calls) {
-      this.guard(() => this.readOtherCall(call));
+      guard(() => this.readOtherCall(call));
     }
     this.readLooseStrings(nodes.strings);
     return this.sites;
-  }
-
-  /** Skips one construct the extractor cannot read instead of losing the whole file. */
-  private guard(step: () => void): void {
-    try {
-      step();
-    } catch {
-      // A construct that throws inside the compiler API is skipped without a message, and the
-      // rest of the file is still read.
-    }
-  }
-
-  /** True when a literal that no reported call site used names a signature. */
-  private hasNewEvidence(state: ResolveState): boolean {
-    for (const owner of state.reads) {
-      if (!this.reported.has(owner) && mentionsSignature(literalTextOf(owner), this.signatures)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** True when a literal naming a signature reached a wrapper's request from outside the wrapper. */
@@ -152,12 +136,6 @@ export class FileExtraction {
       }
     }
     return false;
-  }
-
-  private markReported(state: ResolveState): void {
-    for (const owner of state.reads) {
-      this.reported.add(owner);
-    }
   }
 
   private readHttpCall(call: CallNode): void {
@@ -178,7 +156,7 @@ export class FileExtraction {
     if (!isRelevantUrl(parts, this.signatures)) {
       return;
     }
-    this.markReported(state);
+    this.reported.mark(state.reads);
     this.sites.push(this.httpSite(request, parts));
   }
 
@@ -207,13 +185,13 @@ export class FileExtraction {
       return;
     }
     for (const argument of call.arguments ?? []) {
-      this.guard(() => {
+      guard(() => {
         const state = new ResolveState();
         const parts = resolveUrlParts(argument, this.ctx, EMPTY_SCOPE, state);
-        if (!isRelevantUrl(parts, this.signatures) || !this.hasNewEvidence(state)) {
+        if (!isRelevantUrl(parts, this.signatures) || !this.reported.hasNewEvidence(state.reads)) {
           return;
         }
-        this.markReported(state);
+        this.reported.mark(state.reads);
         const site: CallSite = {
           kind: 'url',
           language: this.language,
@@ -250,13 +228,13 @@ export class FileExtraction {
       return aPlain - bPlain || a.pos - b.pos;
     });
     for (const expression of ordered) {
-      this.guard(() => {
+      guard(() => {
         const state = new ResolveState();
         const parts = resolveUrlParts(expression, this.ctx, EMPTY_SCOPE, state);
-        if (!isRelevantUrl(parts, this.signatures) || !this.hasNewEvidence(state)) {
+        if (!isRelevantUrl(parts, this.signatures) || !this.reported.hasNewEvidence(state.reads)) {
           return;
         }
-        this.markReported(state);
+        this.reported.mark(state.reads);
         this.sites.push({
           kind: 'url',
           language: this.language,

@@ -19,8 +19,6 @@ export interface HttpCall {
   wrapper?: ts.Node;
 }
 
-/** HTTP methods a string must name to count as one. */
-export const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /** True when a URL starts with a scheme, so no base URL applies. */
 export function isAbsoluteUrl(firstLiteral: string): boolean {

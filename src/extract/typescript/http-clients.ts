@@ -1,7 +1,8 @@
 import { ts } from 'ts-morph';
 import type { FileContext, Scope } from './context.js';
 import { followValue, unwrapExpression } from './follow.js';
-import { HTTP_METHODS, type HttpCall } from './http-call.js';
+import { HTTP_METHODS } from '../common/http-methods.js';
+import type { HttpCall } from './http-call.js';
 import { methodFromOptions, optionValue } from './options.js';
 import { resolveConstantString, type ResolveState } from './resolve-string.js';
 

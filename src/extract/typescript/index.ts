@@ -3,7 +3,7 @@ import type { ExtractInput, Extractor } from '../extractor.js';
 import { commentCallSites } from './comments.js';
 import { FileExtraction } from './extract-file.js';
 import { ProjectCache } from './project.js';
-import { mentionsSignature } from './signatures.js';
+import { mentionsSignature } from '../common/signatures.js';
 
 const projects = new ProjectCache();
 

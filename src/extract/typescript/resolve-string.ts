@@ -3,21 +3,15 @@ import type { UrlPart } from '../../model/call-site.js';
 import { MAX_DEPTH, relativeFileName, shortText, startOf, type FileContext, type LiteralReads, type Scope } from './context.js';
 import { followValue, unwrapExpression } from './follow.js';
 import { bindArguments, calledFunction, functionLabel, returnedExpression } from './functions.js';
+import { ResolveBudget } from '../common/resolve-budget.js';
 
 /** Maximum number of follow steps for one top-level expression; stops runaway fan-out. */
 const MAX_STEPS = 2_000;
 
 /** Bookkeeping for one top-level resolution: which literals it read, and a step budget. */
-export class ResolveState {
-  readonly reads: LiteralReads = new Set();
-  /** Values and functions being resolved right now; meeting one again means a cycle. */
-  readonly active = new Set<ts.Node>();
-  private steps = 0;
-
-  /** Counts one follow step; false once the budget is spent. */
-  spendStep(): boolean {
-    this.steps += 1;
-    return this.steps <= MAX_STEPS;
+export class ResolveState extends ResolveBudget<ts.Node, ts.Node> {
+  constructor() {
+    super(MAX_STEPS);
   }
 }
 

@@ -1,9 +1,9 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
 import type { BodyEvidence, CallSite, UrlPart } from '../../model/call-site.js';
 import type { ExtractInput, Extractor } from '../extractor.js';
-import { isSingleUrl, partsText, splitPlaceholders } from '../http/url-text.js';
-import { urlsInRanges } from '../markdown/text-urls.js';
-import { isRelevantUrl, mentionsSignature } from '../typescript/signatures.js';
+import { isSingleUrl, partsText, splitPlaceholders } from '../common/url-text.js';
+import { urlsInRanges } from '../common/text-urls.js';
+import { isRelevantUrl, mentionsSignature } from '../common/signatures.js';
 import { commentRanges } from './comments.js';
 import { oneLineValue, scalarSource } from './scalar-source.js';
 import { mapString, scriptLanguage } from './script-language.js';

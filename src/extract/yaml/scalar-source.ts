@@ -1,6 +1,6 @@
 import { Scalar } from 'yaml';
-import { decodeJsonString } from '../json/json-string.js';
-import type { OffsetMap } from '../http/url-text.js';
+import { decodeJsonString } from '../common/json-string.js';
+import type { OffsetMap } from '../common/url-text.js';
 
 /** Where a scalar's content sits in the file, without quotes or a block header. */
 export interface ScalarSource {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CallSite } from '../../../src/model/call-site.js';
 import { csharpExtractor } from '../../../src/extract/csharp/index.js';
 import { writeProject } from '../../helpers/temp-project.js';
+import { offsetOf, urlText } from '../common/snippets.js';
 
 /** Signatures as the rule table lists them (lower-case path segments). */
 export const SIGNATURES = ['privilegedaccess', 'privilegedroles', 'privilegedroleassignments', 'governanceroleassignmentrequests'];
@@ -26,16 +27,4 @@ export async function extractCs(relative: string, files: Record<string, string>)
   return { sites, text, cleanup };
 }
 
-/** Offset of `needle` in `text`, failing loudly when absent. */
-export function offsetOf(text: string, needle: string): number {
-  const index = text.indexOf(needle);
-  if (index < 0) {
-    throw new Error(`"${needle}" is not in the snippet`);
-  }
-  return index;
-}
-
-/** Joins URL parts into one string, with `{name}` for dynamic parts. */
-export function urlText(site: CallSite | undefined): string {
-  return (site?.url ?? []).map((part) => (part.kind === 'literal' ? part.text : `{${part.name ?? ''}}`)).join('');
-}
+export { offsetOf, urlText };

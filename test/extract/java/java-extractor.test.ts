@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { javaExtractor } from '../../../src/extract/java/index.js';
-import { extractSnippet, offsetOf, scanProject } from './helpers.js';
+import { extractSnippet, offsetOf, scanProject } from '../common/extractor-run.js';
 
 const extract = (text: string, extra: Record<string, string> = {}) => extractSnippet(javaExtractor, 'java', 'src/Pim.java', text, extra);
 

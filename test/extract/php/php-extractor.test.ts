@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { phpExtractor } from '../../../src/extract/php/index.js';
-import { extractSnippet, offsetOf, scanProject } from '../java/helpers.js';
+import { extractSnippet, offsetOf, scanProject } from '../common/extractor-run.js';
 
 const extract = (text: string) => extractSnippet(phpExtractor, 'php', 'src/Pim.php', text);
 

@@ -3,7 +3,7 @@ import { genericExtractor } from '../../../src/extract/generic/index.js';
 import { pythonExtractor } from '../../../src/extract/python/index.js';
 import { shellExtractor } from '../../../src/extract/shell/index.js';
 import { scan } from '../../../src/scan.js';
-import { extractSnippet, writeProject } from './helpers.js';
+import { extractSnippet, writeProject } from '../common/python-shell.js';
 
 const extractors = [genericExtractor, pythonExtractor, shellExtractor];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rustExtractor } from '../../../src/extract/rust/index.js';
-import { extractSnippet, offsetOf, scanProject } from '../java/helpers.js';
+import { extractSnippet, offsetOf, scanProject } from '../common/extractor-run.js';
 
 const CARGO = '[package]\nname = "pim"\nversion = "0.1.0"\n';
 const extract = (text: string, extra: Record<string, string> = {}) => extractSnippet(rustExtractor, 'rust', 'src/lib.rs', text, { 'Cargo.toml': CARGO, ...extra });

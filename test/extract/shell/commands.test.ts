@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractSnippet, offsetOf, urlText } from '../python/helpers.js';
+import { extractSnippet, offsetOf, urlText } from '../common/python-shell.js';
 
 const GRAPH = 'https://graph.microsoft.com/beta';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shellExtractor } from '../../../src/extract/shell/index.js';
 import { shiftCallSite } from '../../../src/extract/shift.js';
-import { SIGNATURES, urlText } from '../python/helpers.js';
+import { SIGNATURES, urlText } from '../common/python-shell.js';
 
 describe('shell fragments', () => {
   it('reads an indented script fragment with fragment offsets', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { genericExtractor } from '../../../src/extract/generic/index.js';
 import { shellExtractor } from '../../../src/extract/shell/index.js';
 import { scan } from '../../../src/scan.js';
-import { extractSnippet, writeProject } from '../python/helpers.js';
+import { extractSnippet, writeProject } from '../common/python-shell.js';
 
 const extractors = [genericExtractor, shellExtractor];
 

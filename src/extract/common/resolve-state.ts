@@ -1,4 +1,4 @@
-import type { UrlPart } from '../../../model/call-site.js';
+import type { UrlPart } from '../../model/call-site.js';
 
 /** Nesting limit for following names, calls and macros while resolving one value. */
 export const MAX_RESOLVE_DEPTH = 16;

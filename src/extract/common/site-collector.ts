@@ -1,5 +1,5 @@
-import type { BodyEvidence, CallSite, SdkChainLink, UrlPart } from '../../../model/call-site.js';
-import { isRelevantUrl, mentionsSignature } from '../../typescript/signatures.js';
+import type { BodyEvidence, CallSite, SdkChainLink, UrlPart } from '../../model/call-site.js';
+import { isRelevantUrl, mentionsSignature } from './signatures.js';
 import type { ResolveState } from './resolve-state.js';
 
 export interface Anchor {
@@ -97,14 +97,5 @@ export class SiteCollector {
   /** Call sites ordered by position. */
   sorted(): CallSite[] {
     return [...this.sites].sort((a, b) => a.anchor.offset - b.anchor.offset);
-  }
-}
-
-/** Runs one construct's step, so a construct that throws is skipped and the rest of the file is still read. */
-export function guard(step: () => void): void {
-  try {
-    step();
-  } catch {
-    // Skipped without a message: a construct the extractor cannot read yields no call site.
   }
 }

@@ -1,24 +1,18 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Extractor } from '../../../src/extract/extractor.js';
 import { genericExtractor } from '../../../src/extract/generic/index.js';
 import type { CallSite } from '../../../src/model/call-site.js';
 import type { Finding } from '../../../src/model/finding.js';
 import { scan } from '../../../src/scan.js';
+import { offsetOf, writeProject as writeSnippetProject } from './snippets.js';
 
 /** Signatures as the rule table lists them (lower-case path segments). */
 export const SIGNATURES = ['privilegedaccess', 'privilegedroles', 'privilegedroleassignments', 'privilegedroleassignmentrequests', 'privilegedapproval', 'governanceroleassignmentrequests'];
 
 /** Writes files (relative path -> text) into a new temporary folder and returns its path. */
 export function writeProject(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pim-lang-extract-'));
-  for (const [relative, text] of Object.entries(files)) {
-    const full = path.join(root, relative);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, text);
-  }
-  return root;
+  return writeSnippetProject(files, 'pim-lang-extract-');
 }
 
 /** Runs an extractor on one file of a project written by `writeProject`. */
@@ -49,14 +43,4 @@ export async function scanProject(extractor: Extractor, files: Record<string, st
   return result.findings;
 }
 
-/** Offset of `needle` in `text` (the nth occurrence, 0-based), failing loudly when absent. */
-export function offsetOf(text: string, needle: string, occurrence = 0): number {
-  let index = -1;
-  for (let i = 0; i <= occurrence; i += 1) {
-    index = text.indexOf(needle, index + 1);
-    if (index < 0) {
-      throw new Error(`"${needle}" (occurrence ${occurrence}) is not in the snippet`);
-    }
-  }
-  return index;
-}
+export { offsetOf };

@@ -1,6 +1,6 @@
 import type { CallSite, Confidence } from '../../model/call-site.js';
-import { readUrlToken } from '../generic/url-token.js';
-import { isRelevantUrl } from '../typescript/signatures.js';
+import { readUrlToken } from './url-token.js';
+import { isRelevantUrl } from './signatures.js';
 
 /** An HTTP verb written right before a URL on its line, as in `POST https://...`. */
 const VERB_BEFORE = /\b(GET|POST|PUT|PATCH|DELETE)\s+$/i;

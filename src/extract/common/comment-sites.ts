@@ -1,6 +1,6 @@
-import type { CallSite } from '../../../model/call-site.js';
-import { readUrlToken } from '../../generic/url-token.js';
-import { isRelevantUrl } from '../../typescript/signatures.js';
+import type { CallSite } from '../../model/call-site.js';
+import { readUrlToken } from './url-token.js';
+import { isRelevantUrl } from './signatures.js';
 
 /** An HTTP verb written right before a URL, as in `POST https://...` or `PATCH /privilegedAccess/...`. */
 const VERB_BEFORE = /\b(GET|POST|PUT|PATCH|DELETE)\s+$/;

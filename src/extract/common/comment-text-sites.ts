@@ -1,6 +1,6 @@
 import type { CallSite, UrlPart } from '../../model/call-site.js';
-import { readUrlToken } from '../generic/url-token.js';
-import { isRelevantUrl } from '../typescript/signatures.js';
+import { readUrlToken } from './url-token.js';
+import { isRelevantUrl } from './signatures.js';
 
 /** An HTTP verb written right before a URL, as in `POST https://...` or `curl -X PATCH /privilegedAccess/...`. */
 const VERB_BEFORE = /\b(GET|POST|PUT|PATCH|DELETE)\b[^\n]{0,40}$/i;

@@ -1,4 +1,4 @@
-import type { BodyEvidence, UrlPart } from '../../../model/call-site.js';
+import type { BodyEvidence, UrlPart } from '../../model/call-site.js';
 
 /** Stands for a value the code fills in at run time (a private-use character, which JSON allows inside strings). */
 const DYNAMIC_MARK = '\uE000';

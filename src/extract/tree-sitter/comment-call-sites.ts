@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallSite } from '../../model/call-site.js';
-import { readUrlToken } from '../generic/url-token.js';
-import { containsSignatureSegment, joinForMatching, mentionsSignature } from '../typescript/signatures.js';
+import { readUrlToken } from '../common/url-token.js';
+import { containsSignatureSegment, joinForMatching, mentionsSignature } from '../common/signatures.js';
 
 /** An HTTP verb written right before a URL, as in `POST https://...` or `PATCH /privilegedAccess/...`. */
 const VERB_BEFORE = /\b(GET|POST|PUT|PATCH|DELETE)\s+$/;

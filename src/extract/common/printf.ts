@@ -1,4 +1,4 @@
-import type { UrlPart } from '../../../model/call-site.js';
+import type { UrlPart } from '../../model/call-site.js';
 import { dynamicPart, literalPart } from './resolve-state.js';
 
 /** printf conversions (`%s`, `%d`, `%1$s`, `%-10s`) and the escaped percent sign `%%`. */

@@ -1,6 +1,6 @@
 import type { UrlPart } from '../../model/call-site.js';
 import { splitPlaceholders, verbatimOffsets, type OffsetMap } from './url-text.js';
-import type { Span } from './http-file.js';
+import type { Span } from './span.js';
 
 /** `{{name}}` with optional spaces; the name is the first capture group. */
 export const HTTP_PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g;

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { OffsetMap } from '../http/url-text.js';
+import type { OffsetMap } from './url-text.js';
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
