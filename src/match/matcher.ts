@@ -182,6 +182,7 @@ export class Matcher {
       notes.unshift(`The code does not show the HTTP method; this finding assumes ${rule.operation.methods.join(' or ')}. Sent with ${alternative.operation.methods.join(' or ')}, it is ${alternative.id} (${alternative.title}).`);
     }
     const permissions = collectPermissions(rule, selection.providers);
+    const confidence = site.kind === 'url' ? urlConfidence(site, found.hostKind) : site.inComment ? 'low' : site.confidence;
     const finding: Finding = {
       ruleId: rule.id,
       title: rule.title,
@@ -198,7 +199,8 @@ export class Matcher {
       replacements: selection.replacements,
       exact: selection.exact,
       fix: rule.fix,
-      confidence: site.kind === 'url' ? urlConfidence(site, found.hostKind) : site.inComment ? 'low' : site.confidence,
+      confidence,
+      severity: site.inComment || confidence === 'low' ? 'note' : 'warning',
       inComment: site.inComment,
       message: messageOf(rule, found.method, found.path, selection.replacements, selection.exact),
       notes,

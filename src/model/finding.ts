@@ -38,6 +38,18 @@ export interface ReplacementOut {
   notes?: string[];
 }
 
+/** SARIF-style level of a finding; config files may override it per rule. */
+export type Severity = 'error' | 'warning' | 'note';
+
+/** Why a finding is not counted: an inline `pim-migrate-ignore` comment or a baseline entry. */
+export interface Suppression {
+  kind: 'inSource' | 'external';
+  /** The reason written after `--` in the comment, or the baseline file for `external`. */
+  justification: string;
+  /** 1-based line of the suppression comment, for `inSource`. */
+  line?: number;
+}
+
 export interface Finding {
   ruleId: string;
   title: string;
@@ -60,7 +72,11 @@ export interface Finding {
   exact: boolean;
   fix: FixTier;
   confidence: Confidence;
+  /** `warning` for a live call, `note` for one in a comment or found by text search only. */
+  severity: Severity;
   inComment: boolean;
+  /** Present when the finding is suppressed; suppressed findings stay in the report, marked. */
+  suppression?: Suppression;
   message: string;
   /** Facts the user must check by hand (unconfirmed behaviour, id changes). */
   notes: string[];

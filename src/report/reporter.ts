@@ -1,4 +1,5 @@
 import type { ScanResult } from '../model/scan-result.js';
+import type { RuleTable } from '../rules/load.js';
 
 /** Inputs of a reporter besides the scan result. */
 export interface ReportContext {
@@ -11,6 +12,8 @@ export interface ReportContext {
    * null when the file cannot be read; the default reads from disk as UTF-8.
    */
   readSource?: (absolutePath: string) => string | null;
+  /** The rule table of the scan, for formats that describe rules (SARIF, Markdown, HTML). */
+  rules?: RuleTable;
 }
 
 /** One report format. `render` returns the whole report, ready to write. */

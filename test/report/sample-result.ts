@@ -33,6 +33,7 @@ export function makeFinding(overrides: Partial<Finding> = {}): Finding {
     exact: true,
     fix: 'suggestion',
     confidence: 'high',
+    severity: 'warning',
     inComment: false,
     message: 'This call uses iteration 2 of the PIM API.',
     notes: ['Role definition ids differ between iterations.'],
