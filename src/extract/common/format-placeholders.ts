@@ -1,4 +1,5 @@
 import type { UrlPart } from '../../model/call-site.js';
+import { mergeLiterals } from './merge-literals.js';
 
 /**
  * Fills the placeholders of a format string (given as URL parts) with the parts of its
@@ -52,25 +53,5 @@ export function fillPlaceholders(
     }
     pushLiteral(part.text.slice(last), part.offset === undefined ? undefined : part.offset + last, part.resolvedFrom);
   }
-  return mergeLiterals(result);
-}
-
-/** Joins neighbouring literal parts when the second continues the first in the same file text. */
-function mergeLiterals(parts: UrlPart[]): UrlPart[] {
-  const merged: UrlPart[] = [];
-  for (const part of parts) {
-    const previous = merged.at(-1);
-    if (
-      previous?.kind === 'literal' &&
-      part.kind === 'literal' &&
-      previous.offset !== undefined &&
-      part.offset === previous.offset + previous.text.length &&
-      previous.resolvedFrom === part.resolvedFrom
-    ) {
-      merged[merged.length - 1] = { ...previous, text: previous.text + part.text };
-    } else {
-      merged.push(part);
-    }
-  }
-  return merged;
+  return mergeLiterals(result, 'same');
 }

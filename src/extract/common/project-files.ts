@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** Files larger than this are not read for cross-file resolution (bytes). */
-export const MAX_FILE_BYTES = 1024 * 1024;
+import { FileTexts } from './file-texts.js';
 
 /** Maximum number of files listed under the scan root when looking for a source file by name. */
 const MAX_LISTED_FILES = 20000;
@@ -15,23 +13,12 @@ const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', 'target', 'build', 'out
  * Texts and folder listings are cached until `reset()`, which the extractor calls after each scan.
  */
 export class ProjectFiles {
-  private readonly texts = new Map<string, string | undefined>();
+  private readonly texts = new FileTexts();
   private readonly listings = new Map<string, string[]>();
 
   /** Text of a file, or undefined when it is missing, unreadable or larger than the limit. */
   read(path: string): string | undefined {
-    if (this.texts.has(path)) {
-      return this.texts.get(path);
-    }
-    let text: string | undefined;
-    try {
-      const stat = statSync(path);
-      text = stat.isFile() && stat.size <= MAX_FILE_BYTES ? readFileSync(path, 'utf8') : undefined;
-    } catch {
-      text = undefined;
-    }
-    this.texts.set(path, text);
-    return text;
+    return this.texts.read(path);
   }
 
   /** Files under `root` whose names end with `extension`, depth first, skipping dependency folders. */

@@ -18,6 +18,35 @@ export class ResolveState {
   }
 }
 
+/**
+ * Runs one resolution step a level deeper. Past MAX_RESOLVE_DEPTH the expression stays one
+ * dynamic part named by its source text.
+ */
+export function resolveDeeper(state: ResolveState, expression: { text: string; startIndex: number }, step: () => UrlPart[]): UrlPart[] {
+  if (state.depth > MAX_RESOLVE_DEPTH) {
+    return [dynamicPart(expression.text, expression.startIndex)];
+  }
+  state.depth += 1;
+  try {
+    return step();
+  } finally {
+    state.depth -= 1;
+  }
+}
+
+/** Runs `step` while following `key`; returns undefined when `key` is already being followed (a cycle). */
+export function followOnce(state: ResolveState, key: string, step: () => UrlPart[]): UrlPart[] | undefined {
+  if (state.following.has(key)) {
+    return undefined;
+  }
+  state.following.add(key);
+  try {
+    return step();
+  } finally {
+    state.following.delete(key);
+  }
+}
+
 export function literalPart(text: string, offset?: number, resolvedFrom?: string): UrlPart {
   const part: UrlPart = { kind: 'literal', text };
   if (offset !== undefined) {

@@ -1,10 +1,30 @@
 import type { BodyEvidence, CallSite, SdkChainLink, UrlPart } from '../../model/call-site.js';
 import { isRelevantUrl, mentionsSignature } from './signatures.js';
-import type { ResolveState } from './resolve-state.js';
+import { ResolveState } from './resolve-state.js';
+import { namesSignature, sdkChainSite } from './sdk-chain.js';
+import { looseStringSite } from './loose-strings.js';
+import { commentSites } from './comment-sites.js';
+import { guard } from './guard.js';
 
 export interface Anchor {
   offset: number;
   length: number;
+}
+
+/** A syntax node as the collector needs it: its source text and start offset in the file. */
+export interface TextNode {
+  text: string;
+  startIndex: number;
+}
+
+/** The language-specific steps of the loose-string pass: which strings count and how their expression resolves. */
+export interface LooseStringReader<Node extends TextNode> {
+  /** False for strings that are no value the code sends (annotations, attributes). */
+  isValue(node: Node): boolean;
+  /** The whole expression that builds the string's value (`a + "x"`, a format call). */
+  outermost(node: Node): Node;
+  resolve(expression: Node, state: ResolveState): UrlPart[];
+  anchor(expression: Node): Anchor;
 }
 
 /**
@@ -63,7 +83,7 @@ export class SiteCollector {
       return false;
     }
     this.markReported(state);
-    this.sites.push({ kind: 'url', language: this.language, url: parts, method: null, inComment: false, confidence: 'medium', anchor });
+    this.sites.push(looseStringSite(this.language, parts, anchor));
     return true;
   }
 
@@ -72,20 +92,35 @@ export class SiteCollector {
    * signature; the matcher decides whether the chain names an old operation.
    */
   addSdkChain(links: SdkChainLink[], state: ResolveState, anchor: Anchor, body?: BodyEvidence): boolean {
-    const named = links.some((link) => {
-      const name = link.name.replace(/_/g, '').toLowerCase();
-      return this.signatures.some((signature) => signature.length > 0 && name.startsWith(signature));
-    });
-    if (!named) {
+    if (!namesSignature(links, this.signatures)) {
       return false;
     }
     this.markReported(state);
-    const site: CallSite = { kind: 'sdk', language: this.language, sdk: links, method: null, inComment: false, confidence: 'high', anchor };
-    if (body) {
-      site.body = body;
-    }
-    this.sites.push(site);
+    this.sites.push(sdkChainSite(this.language, links, anchor, body));
     return true;
+  }
+
+  /** Reports the strings that name a signature and that no reported call used, each as the whole expression that builds it. */
+  addLooseStrings<Node extends TextNode>(strings: readonly Node[], reader: LooseStringReader<Node>): void {
+    for (const node of strings) {
+      guard(() => {
+        if (this.isReported(node.startIndex) || !this.mentions(node.text) || !reader.isValue(node)) {
+          return;
+        }
+        const expression = reader.outermost(node);
+        const state = new ResolveState();
+        this.addString(reader.resolve(expression, state), state, reader.anchor(expression));
+      });
+    }
+  }
+
+  /** Reports URL tokens in comments as low-confidence call sites. */
+  addComments(comments: readonly TextNode[]): void {
+    for (const comment of comments) {
+      guard(() => {
+        this.sites.push(...commentSites(comment.text, comment.startIndex, this.signatures, this.language));
+      });
+    }
   }
 
   markReported(state: ResolveState): void {

@@ -1,4 +1,5 @@
 import type { UrlPart } from '../../model/call-site.js';
+import { mergeLiterals } from './merge-literals.js';
 
 /**
  * Maps each character of a decoded string to its file offset, or returns undefined for a
@@ -50,28 +51,7 @@ export function splitPlaceholders(text: string, offsets: OffsetMap, placeholder:
     cursor = match.index + match[0].length;
   }
   pushLiteral(cursor, text.length);
-  return mergeLiterals(parts);
-}
-
-/** Join neighbouring literal parts when the second continues the first in the file. */
-function mergeLiterals(parts: UrlPart[]): UrlPart[] {
-  const merged: UrlPart[] = [];
-  for (const part of parts) {
-    const previous = merged.at(-1);
-    if (
-      previous?.kind === 'literal' &&
-      part.kind === 'literal' &&
-      previous.offset !== undefined &&
-      part.offset === previous.offset + previous.text.length &&
-      previous.resolvedFrom === undefined &&
-      part.resolvedFrom === undefined
-    ) {
-      merged[merged.length - 1] = { ...previous, text: previous.text + part.text };
-      continue;
-    }
-    merged.push(part);
-  }
-  return merged;
+  return mergeLiterals(parts, 'none');
 }
 
 /** The URL written by parts, with `{name}` for dynamic parts, for messages and tests. */

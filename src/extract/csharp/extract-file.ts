@@ -4,13 +4,15 @@ import { isRelevantUrl, mentionsSignature } from '../common/signatures.js';
 import { readBody } from './body.js';
 import { findBaseAddress, isMessageCreation, readMessage, recognizeClientCall, type HttpRequest } from './http.js';
 import { CsResolver, ResolveState, type CsFileContext } from './resolve.js';
-import { BODY_VERBS, chainTop, cutChain, extendThroughVariables, namesSignature, resolveLinks } from './sdk-chain.js';
+import { BODY_VERBS, chainTop, cutChain, extendThroughVariables, resolveLinks } from './sdk-chain.js';
 import { isStringNode, plainStringValue, interpolatedPieces } from './strings.js';
 import { lastName, MAX_ANCESTORS } from './syntax.js';
 import { guard } from '../common/guard.js';
 import { ReportedLiterals } from '../common/reported-literals.js';
 import { isRelativeUrl } from '../common/url-parts.js';
 import { nodeAnchor, nodeKey } from '../tree-sitter/node-anchor.js';
+import { namesSignature, sdkChainSite } from '../common/sdk-chain.js';
+import { reportLooseStrings, wholeExpressionsFirst } from '../common/loose-strings.js';
 
 /** Literal text of a string node without its interpolations, for the signature test. */
 function literalText(node: Node): string {
@@ -137,22 +139,11 @@ export class CsFileExtraction {
         continue;
       }
       guard(() => {
-        const site: CallSite = {
-          kind: 'sdk',
-          language: this.language,
-          sdk: resolveLinks(chain.links, resolver),
-          method: null,
-          inComment: false,
-          confidence: 'high',
-          anchor: nodeAnchor(chain.top),
-        };
+        const links = resolveLinks(chain.links, resolver);
         const verb = chain.links.find((link) => BODY_VERBS.has(link.name) && link.argument);
         const body = verb?.argument ? readBody(verb.argument, resolver) : undefined;
-        if (body) {
-          site.body = body;
-        }
         this.reported.mark(state.reads);
-        this.sites.push(site);
+        this.sites.push(sdkChainSite(this.language, links, nodeAnchor(chain.top), body));
       });
       this.markChainCalls(chain.top);
     }
@@ -237,26 +228,18 @@ export class CsFileExtraction {
       candidates.set(nodeKey(outer), outer);
     }
     // Whole concatenations first, so a constant they use is reported as part of them.
-    const ordered = [...candidates.values()].sort((a, b) => Number(isStringNode(a)) - Number(isStringNode(b)) || a.startIndex - b.startIndex);
-    for (const expression of ordered) {
-      guard(() => {
+    const ordered = wholeExpressionsFirst(candidates.values(), isStringNode, (node) => node.startIndex);
+    reportLooseStrings(ordered, {
+      language: this.language,
+      signatures: this.signatures,
+      sites: this.sites,
+      reported: this.reported,
+      resolve: (expression) => {
         const state = new ResolveState();
-        const parts = new CsResolver(this.ctx, state).parts(expression);
-        if (!isRelevantUrl(parts, this.signatures) || !this.reported.hasNewEvidence(state.reads)) {
-          return;
-        }
-        this.reported.mark(state.reads);
-        this.sites.push({
-          kind: 'url',
-          language: this.language,
-          url: parts,
-          method: null,
-          inComment: false,
-          confidence: 'medium',
-          anchor: nodeAnchor(expression),
-        });
-      });
-    }
+        return { parts: new CsResolver(this.ctx, state).parts(expression), reads: state.reads };
+      },
+      anchor: nodeAnchor,
+    });
   }
 }
 

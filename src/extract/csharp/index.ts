@@ -3,7 +3,7 @@ import type { CallSite } from '../../model/call-site.js';
 import type { ExtractInput, Extractor } from '../extractor.js';
 import { createParser } from '../tree-sitter/grammars.js';
 import { mentionsSignature } from '../common/signatures.js';
-import { commentCallSites } from '../tree-sitter/comment-call-sites.js';
+import { codeAndCommentSites } from '../tree-sitter/comment-call-sites.js';
 import { CsFileExtraction } from './extract-file.js';
 import { CsProject } from './project.js';
 
@@ -36,19 +36,7 @@ export const csharpExtractor: Extractor = {
     }
     try {
       const ctx = { root: tree.rootNode, relativePath: input.relativePath, project };
-      let code: CallSite[] = [];
-      try {
-        code = new CsFileExtraction(ctx, input.signatures, input.language).run();
-      } catch {
-        code = [];
-      }
-      let comments: CallSite[] = [];
-      try {
-        comments = commentCallSites(tree.rootNode, ['comment'], input.language, input.signatures);
-      } catch {
-        comments = [];
-      }
-      return [...code, ...comments].sort((a, b) => a.anchor.offset - b.anchor.offset);
+      return codeAndCommentSites(() => new CsFileExtraction(ctx, input.signatures, input.language).run(), tree.rootNode, ['comment'], input.language, input.signatures);
     } finally {
       tree.delete();
     }

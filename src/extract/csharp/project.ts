@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { UrlPart } from '../../model/call-site.js';
@@ -6,9 +6,8 @@ import { jsonNamesOf } from './json-names.js';
 import { CsResolver, ResolveState } from './resolve.js';
 import { memberValue, typesByName } from './scope.js';
 import { namedChildren } from './syntax.js';
+import { FileTexts } from '../common/file-texts.js';
 
-/** Files larger than this are not read for constants (1 MB). */
-const MAX_FILE_BYTES = 1024 * 1024;
 /** Maximum number of `.cs` files listed under the scan root. */
 const MAX_FILES = 20_000;
 /** Folders that hold build output or dependencies, not project sources. */
@@ -30,7 +29,7 @@ export interface TypeTable {
  */
 export class CsProject {
   private files: string[] | undefined;
-  private readonly texts = new Map<string, string | undefined>();
+  private readonly texts = new FileTexts();
   private readonly tables = new Map<string, TypeTable | undefined>();
   private readonly loading = new Set<string>();
 
@@ -65,7 +64,7 @@ export class CsProject {
       if (file === excludeFile) {
         continue;
       }
-      const text = this.readText(file);
+      const text = this.texts.read(file);
       if (text === undefined || !declaration.test(text)) {
         continue;
       }
@@ -100,19 +99,6 @@ export class CsProject {
     } finally {
       tree.delete();
     }
-  }
-
-  private readText(file: string): string | undefined {
-    if (!this.texts.has(file)) {
-      let text: string | undefined;
-      try {
-        text = statSync(file).size > MAX_FILE_BYTES ? undefined : readFileSync(file, 'utf8');
-      } catch {
-        text = undefined;
-      }
-      this.texts.set(file, text);
-    }
-    return this.texts.get(file);
   }
 
   private listFiles(): string[] {

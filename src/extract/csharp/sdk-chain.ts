@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SdkChainLink } from '../../model/call-site.js';
 import type { CsResolver } from './resolve.js';
 import { argumentsOf, lastName, MAX_ANCESTORS, namedChildren, unwrap } from './syntax.js';
+import { linkArgument } from '../common/sdk-chain.js';
 
 /** Graph .NET SDK verbs whose first argument is the request body (v4 `AddAsync`, v5 `PostAsync`). */
 export const BODY_VERBS = new Set(['AddAsync', 'PostAsync', 'PatchAsync', 'PutAsync', 'UpdateAsync', 'CreateAsync']);
@@ -98,14 +99,6 @@ export function cutChain(top: Node): Chain {
   return { top, receiver: current, links: links.reverse() };
 }
 
-/** True when a link name (lower case, `_` removed) starts with a signature. */
-export function namesSignature(links: readonly { name: string }[], signatures: readonly string[]): boolean {
-  return links.some((link) => {
-    const name = link.name.replace(/_/g, '').toLowerCase();
-    return signatures.some((signature) => signature.length > 0 && name.startsWith(signature));
-  });
-}
-
 /**
  * Extends a chain whose receiver is a local variable holding the start of another chain
  * (`var requests = graph.PrivilegedAccess["aadRoles"].RoleAssignmentRequests; requests.Request()...`).
@@ -140,11 +133,7 @@ export function resolveLinks(links: readonly RawLink[], resolver: CsResolver): S
     if (link.argument) {
       const parts = resolver.parts(link.argument);
       const text = parts.every((part) => part.kind === 'literal') && parts.length > 0 ? parts.map((part) => (part.kind === 'literal' ? part.text : '')).join('') : undefined;
-      const first = parts[0];
-      resolved.argument =
-        text !== undefined && first?.kind === 'literal'
-          ? { ...first, text }
-          : { kind: 'dynamic', name: link.argument.text.replace(/\s+/g, ' ').slice(0, 60), offset: link.argument.startIndex };
+      resolved.argument = linkArgument(text, parts, link.argument);
     }
     return resolved;
   });

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { namedChildren, shortText } from '../tree-sitter/node-text.js';
 
 /** Maximum number of declarations followed from one expression (constants of constants, variables). */
 export const MAX_DEPTH = 12;
@@ -6,19 +7,8 @@ export const MAX_DEPTH = 12;
 /** Maximum number of ancestors climbed from one node; C# code nests far less than this. */
 export const MAX_ANCESTORS = 400;
 
-/** Named children of a node, without the `null` holes the binding's array type allows. */
-export function namedChildren(node: Node): Node[] {
-  return node.namedChildren.filter((child): child is Node => child !== null);
-}
-
 export function allChildren(node: Node): Node[] {
   return node.children.filter((child): child is Node => child !== null);
-}
-
-/** Source text of a node on one line, cut to 60 characters, for dynamic part names. */
-export function shortText(node: Node): string {
-  const text = node.text.replace(/\s+/g, ' ').trim();
-  return text.length > 60 ? text.slice(0, 60) : text;
 }
 
 /** Removes parentheses, casts, `!` and `await` around an expression. */
@@ -112,3 +102,5 @@ export function enclosingType(node: Node): Node | undefined {
 export function typeName(declaration: Node): string | undefined {
   return declaration.childForFieldName('name')?.text;
 }
+
+export { namedChildren, shortText };

@@ -4,12 +4,14 @@ import { isRelevantUrl, mentionsSignature } from '../common/signatures.js';
 import { readBody } from './body.js';
 import { findRestyBase, recognizeRequest, type GoRequest } from './http.js';
 import { GoResolver, ResolveState, type GoFileContext } from './resolve.js';
-import { BODY_VERBS, chainTop, cutChain, extendThroughVariables, namesSignature, resolveLinks, verbBody } from './sdk-chain.js';
+import { BODY_VERBS, chainTop, cutChain, extendThroughVariables, resolveLinks, verbBody } from './sdk-chain.js';
 import { calleeParts, MAX_ANCESTORS, STRING_TYPES, stringValue } from './syntax.js';
 import { guard } from '../common/guard.js';
 import { ReportedLiterals } from '../common/reported-literals.js';
 import { isRelativeUrl } from '../common/url-parts.js';
 import { nodeAnchor, nodeKey } from '../tree-sitter/node-anchor.js';
+import { namesSignature, sdkChainSite } from '../common/sdk-chain.js';
+import { reportLooseStrings, wholeExpressionsFirst } from '../common/loose-strings.js';
 
 /** Calls that build one string from their arguments, so a literal argument is part of a larger value. */
 const STRING_BUILDERS = new Set(['fmt.Sprintf', 'fmt.Sprint', 'strings.Join', 'url.JoinPath', 'path.Join']);
@@ -120,23 +122,12 @@ export class GoFileExtraction {
         continue;
       }
       guard(() => {
-        const site: CallSite = {
-          kind: 'sdk',
-          language: this.language,
-          sdk: resolveLinks(chain.links, resolver),
-          method: null,
-          inComment: false,
-          confidence: 'high',
-          anchor: nodeAnchor(chain.top),
-        };
+        const links = resolveLinks(chain.links, resolver);
         const verb = chain.links.find((link) => BODY_VERBS.has(link.name));
         const bodyNode = verb ? verbBody(verb) : undefined;
         const body = bodyNode ? readBody(bodyNode, resolver) : undefined;
-        if (body) {
-          site.body = body;
-        }
         this.reported.mark(state.reads);
-        this.sites.push(site);
+        this.sites.push(sdkChainSite(this.language, links, nodeAnchor(chain.top), body));
       });
       this.markChainCalls(chain.top);
     }
@@ -203,26 +194,18 @@ export class GoFileExtraction {
       const outer = outermostStringExpression(node);
       candidates.set(nodeKey(outer), outer);
     }
-    const ordered = [...candidates.values()].sort((a, b) => Number(STRING_TYPES.has(a.type)) - Number(STRING_TYPES.has(b.type)) || a.startIndex - b.startIndex);
-    for (const expression of ordered) {
-      guard(() => {
+    const ordered = wholeExpressionsFirst(candidates.values(), (node) => STRING_TYPES.has(node.type), (node) => node.startIndex);
+    reportLooseStrings(ordered, {
+      language: this.language,
+      signatures: this.signatures,
+      sites: this.sites,
+      reported: this.reported,
+      resolve: (expression) => {
         const state = new ResolveState();
-        const parts = new GoResolver(this.ctx, state).parts(expression);
-        if (!isRelevantUrl(parts, this.signatures) || !this.reported.hasNewEvidence(state.reads)) {
-          return;
-        }
-        this.reported.mark(state.reads);
-        this.sites.push({
-          kind: 'url',
-          language: this.language,
-          url: parts,
-          method: null,
-          inComment: false,
-          confidence: 'medium',
-          anchor: nodeAnchor(expression),
-        });
-      });
-    }
+        return { parts: new GoResolver(this.ctx, state).parts(expression), reads: state.reads };
+      },
+      anchor: nodeAnchor,
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { CallSite } from '../../model/call-site.js';
-import { commentCallSites } from '../tree-sitter/comment-call-sites.js';
+import { codeAndCommentSites } from '../tree-sitter/comment-call-sites.js';
 import type { ExtractInput, Extractor } from '../extractor.js';
 import { createParser } from '../tree-sitter/grammars.js';
 import { mentionsSignature } from '../common/signatures.js';
@@ -42,19 +42,7 @@ export const goExtractor: Extractor = {
         packages.set(packageKey, pkg);
       }
       const ctx = { root: tree.rootNode, path: input.path, relativePath: input.relativePath, pkg };
-      let code: CallSite[] = [];
-      try {
-        code = new GoFileExtraction(ctx, input.signatures, input.language).run();
-      } catch {
-        code = [];
-      }
-      let comments: CallSite[] = [];
-      try {
-        comments = commentCallSites(tree.rootNode, ['comment'], input.language, input.signatures);
-      } catch {
-        comments = [];
-      }
-      return [...code, ...comments].sort((a, b) => a.anchor.offset - b.anchor.offset);
+      return codeAndCommentSites(() => new GoFileExtraction(ctx, input.signatures, input.language).run(), tree.rootNode, ['comment'], input.language, input.signatures);
     } finally {
       tree.delete();
     }

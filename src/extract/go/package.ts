@@ -1,13 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { UrlPart } from '../../model/call-site.js';
 import { GoResolver, ResolveState } from './resolve.js';
 import { packageValues, structTypes } from './scope.js';
 import { packageName, structJsonNames } from './syntax.js';
+import { readProjectFile } from '../common/file-texts.js';
 
-/** Sibling files larger than this are not read (1 MB). */
-const MAX_FILE_BYTES = 1024 * 1024;
 /** Maximum number of sibling files read in one folder. */
 const MAX_FILES = 2_000;
 
@@ -94,13 +93,8 @@ export class GoPackage {
     }
     for (const entry of entries) {
       const full = path.join(this.folder, entry);
-      let text: string;
-      try {
-        if (!statSync(full).isFile() || statSync(full).size > MAX_FILE_BYTES) {
-          continue;
-        }
-        text = readFileSync(full, 'utf8');
-      } catch {
+      const text = readProjectFile(full);
+      if (text === undefined) {
         continue;
       }
       const tree = this.parser.parse(text);

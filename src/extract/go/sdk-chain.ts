@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SdkChainLink } from '../../model/call-site.js';
 import type { GoResolver } from './resolve.js';
 import { argumentsOf, MAX_ANCESTORS, sameNode, unwrap } from './syntax.js';
+import { linkArgument } from '../common/sdk-chain.js';
 
 /** msgraph-sdk-go verbs that send a body: `Post(ctx, body, config)`. */
 export const BODY_VERBS = new Set(['Post', 'Patch', 'Put']);
@@ -68,14 +69,6 @@ export function cutChain(top: Node): Chain {
   return { top, receiver: current, links: links.reverse() };
 }
 
-/** True when a link name (lower case, `_` removed) starts with a signature. */
-export function namesSignature(links: readonly { name: string }[], signatures: readonly string[]): boolean {
-  return links.some((link) => {
-    const name = link.name.replace(/_/g, '').toLowerCase();
-    return signatures.some((signature) => signature.length > 0 && name.startsWith(signature));
-  });
-}
-
 /**
  * Extends a chain whose receiver is a local variable holding the start of another chain
  * (`requests := client.PrivilegedAccess().ByPrivilegedAccessId("aadRoles").RoleAssignmentRequests()`).
@@ -109,11 +102,7 @@ export function resolveLinks(links: readonly RawLink[], resolver: GoResolver): S
     if (argument) {
       const text = resolver.constant(argument);
       const parts = text === undefined ? [] : resolver.parts(argument);
-      const first = parts[0];
-      resolved.argument =
-        text !== undefined && first?.kind === 'literal'
-          ? { ...first, text }
-          : { kind: 'dynamic', name: argument.text.replace(/\s+/g, ' ').slice(0, 60), offset: argument.startIndex };
+      resolved.argument = linkArgument(text, parts, argument);
     }
     return resolved;
   });

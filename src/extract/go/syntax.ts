@@ -1,19 +1,10 @@
 import type { Node } from 'web-tree-sitter';
+import { namedChildren, shortText } from '../tree-sitter/node-text.js';
 
 /** Maximum number of declarations followed from one expression (constants of constants, variables). */
 export const MAX_DEPTH = 12;
 /** Maximum number of ancestors climbed from one node. */
 export const MAX_ANCESTORS = 400;
-
-export function namedChildren(node: Node): Node[] {
-  return node.namedChildren.filter((child): child is Node => child !== null);
-}
-
-/** Source text of a node on one line, cut to 60 characters, for dynamic part names. */
-export function shortText(node: Node): string {
-  const text = node.text.replace(/\s+/g, ' ').trim();
-  return text.length > 60 ? text.slice(0, 60) : text;
-}
 
 export const sameNode = (a: Node, b: Node): boolean => a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
 
@@ -122,3 +113,5 @@ export function structJsonNames(struct: Node): Map<string, string | null> {
   }
   return names;
 }
+
+export { namedChildren, shortText };

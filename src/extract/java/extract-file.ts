@@ -1,25 +1,22 @@
 import type { Node } from 'web-tree-sitter';
-import type { CallSite, SdkChainLink, UrlPart } from '../../model/call-site.js';
+import type { CallSite, SdkChainLink } from '../../model/call-site.js';
 import { walk } from '../tree-sitter/parse.js';
 import { readJavaBody } from './body.js';
 import { continuesChain, flattenChain, type Chain } from './chain.js';
 import type { ClassConstants, JavaFileIndex } from './file-index.js';
 import { recognizeJavaRequest } from './http.js';
 import { JavaResolver } from './resolve.js';
-import { commentSites } from '../common/comment-sites.js';
-import { dynamicPart, literalPart, literalText, ResolveState } from '../common/resolve-state.js';
+import { ResolveState } from '../common/resolve-state.js';
 import { guard } from '../common/guard.js';
 import { SiteCollector } from '../common/site-collector.js';
+import { nodeAnchor } from '../tree-sitter/node-anchor.js';
+import { joinedLinkArgument } from '../common/sdk-chain.js';
 
 /** Graph SDK v6 request builder methods that send the request. */
 const SDK_VERBS = new Set(['get', 'post', 'patch', 'put', 'delete']);
 
 /** Calls whose result is the text of their string arguments, so a loose string climbs through them. */
 const STRING_BUILDERS = new Set(['format', 'formatted', 'concat', 'create', 'valueOf', 'toString', 'trim', 'strip']);
-
-function anchorOf(node: Node): { offset: number; length: number } {
-  return { offset: node.startIndex, length: node.endIndex - node.startIndex };
-}
 
 /** Extracts the call sites of one parsed Java file: requests, SDK chains, loose strings and comments. */
 export function extractJavaFile(
@@ -59,27 +56,19 @@ export function extractJavaFile(
       const state = new ResolveState();
       const parts = resolver.resolve(request.url, state);
       const body = request.body ? readJavaBody(request.body, resolver) : undefined;
-      collector.addRequest(parts, request.method, state, anchorOf(end), body);
+      collector.addRequest(parts, request.method, state, nodeAnchor(end), body);
     });
   }
   for (const chain of sdkChains) {
     guard(() => readSdkChain(chain, resolver, collector));
   }
-  for (const node of strings) {
-    guard(() => {
-      if (collector.isReported(node.startIndex) || !collector.mentions(node.text) || isAnnotationValue(node)) {
-        return;
-      }
-      const expression = outermostStringExpression(node);
-      const state = new ResolveState();
-      collector.addString(resolver.resolve(expression, state), state, anchorOf(expression));
-    });
-  }
-  for (const comment of comments) {
-    guard(() => {
-      collector.sites.push(...commentSites(comment.text, comment.startIndex, signatures, language));
-    });
-  }
+  collector.addLooseStrings(strings, {
+    isValue: (node) => !isAnnotationValue(node),
+    outermost: outermostStringExpression,
+    resolve: (expression, state) => resolver.resolve(expression, state),
+    anchor: nodeAnchor,
+  });
+  collector.addComments(comments);
   return collector.sorted();
 }
 
@@ -93,7 +82,7 @@ function readSdkChain(chain: Chain, resolver: JavaResolver, collector: SiteColle
     const sdkLink: SdkChainLink = { name: link.name, offset: link.nameNode.startIndex };
     const first = link.args?.[0];
     if (first && first.type !== 'lambda_expression') {
-      sdkLink.argument = argumentPart(first, resolver, state);
+      sdkLink.argument = joinedLinkArgument(resolver.resolve(first, state), first);
     }
     return sdkLink;
   });
@@ -101,20 +90,7 @@ function readSdkChain(chain: Chain, resolver: JavaResolver, collector: SiteColle
   const bodyArgument = verb && verb.name !== 'get' && verb.name !== 'delete' ? verb.args?.[0] : undefined;
   const body = bodyArgument && bodyArgument.type !== 'lambda_expression' ? readJavaBody(bodyArgument, resolver) : undefined;
   const end = chain.links.at(-1)!.node;
-  collector.addSdkChain(links, state, anchorOf(end), body);
-}
-
-/** The first argument of a chain link as one URL part: a literal (with its offset) or dynamic. */
-function argumentPart(node: Node, resolver: JavaResolver, state: ResolveState): UrlPart {
-  const parts = resolver.resolve(node, state);
-  const text = literalText(parts);
-  if (text === undefined) {
-    return dynamicPart(node.text, node.startIndex);
-  }
-  const first = parts[0];
-  const offset = parts.length === 1 && first?.kind === 'literal' ? first.offset : undefined;
-  const resolvedFrom = first?.kind === 'literal' ? first.resolvedFrom : undefined;
-  return literalPart(text, offset, resolvedFrom);
+  collector.addSdkChain(links, state, nodeAnchor(end), body);
 }
 
 /** Strings inside annotations (`@GetMapping("/...")`) describe the service's own routes. */

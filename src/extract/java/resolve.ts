@@ -3,7 +3,7 @@ import type { UrlPart } from '../../model/call-site.js';
 import type { ClassConstants, JavaFileIndex } from './file-index.js';
 import { enclosingTypeName } from './file-index.js';
 import { expandPrintf } from '../common/printf.js';
-import { dynamicPart, MAX_RESOLVE_DEPTH, resolvedFromName, type ResolveState } from '../common/resolve-state.js';
+import { dynamicPart, followOnce, resolveDeeper, resolvedFromName, type ResolveState } from '../common/resolve-state.js';
 import { stringLiteralParts } from './strings.js';
 
 /** Calls that return their (first) argument's text unchanged, as far as the URL is concerned. */
@@ -21,15 +21,7 @@ export class JavaResolver {
   ) {}
 
   resolve(node: Node, state: ResolveState): UrlPart[] {
-    if (state.depth > MAX_RESOLVE_DEPTH) {
-      return [dynamicPart(node.text, node.startIndex)];
-    }
-    state.depth += 1;
-    try {
-      return this.resolveNode(node, state);
-    } finally {
-      state.depth -= 1;
-    }
+    return resolveDeeper(state, node, () => this.resolveNode(node, state));
   }
 
   private resolveNode(node: Node, state: ResolveState): UrlPart[] {
@@ -110,15 +102,7 @@ export class JavaResolver {
   }
 
   private follow(key: string, value: Node, state: ResolveState): UrlPart[] | undefined {
-    if (state.following.has(key)) {
-      return undefined;
-    }
-    state.following.add(key);
-    try {
-      return this.resolve(value, state);
-    } finally {
-      state.following.delete(key);
-    }
+    return followOnce(state, key, () => this.resolve(value, state));
   }
 
   private resolveFieldAccess(node: Node, state: ResolveState): UrlPart[] {

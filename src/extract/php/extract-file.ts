@@ -1,13 +1,14 @@
 import type { Node } from 'web-tree-sitter';
-import type { CallSite, SdkChainLink, UrlPart } from '../../model/call-site.js';
+import type { CallSite, SdkChainLink } from '../../model/call-site.js';
 import { walk } from '../tree-sitter/parse.js';
-import { commentSites } from '../common/comment-sites.js';
-import { dynamicPart, literalPart, literalText, ResolveState } from '../common/resolve-state.js';
+import { ResolveState } from '../common/resolve-state.js';
 import { guard } from '../common/guard.js';
 import { SiteCollector } from '../common/site-collector.js';
 import { readPhpBody } from './body.js';
 import { recognizeClientCall, recognizeCurlCall, type PhpRequest } from './http.js';
 import { argumentValues, PhpResolver, type PhpFileIndex } from './resolve.js';
+import { nodeAnchor } from '../tree-sitter/node-anchor.js';
+import { joinedLinkArgument } from '../common/sdk-chain.js';
 
 const MEMBER_CALLS = new Set(['member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression']);
 const MEMBER_ACCESS = new Set(['member_access_expression', 'nullsafe_member_access_expression']);
@@ -23,10 +24,6 @@ interface PhpLink {
   nameNode: Node;
   args?: Node[];
   node: Node;
-}
-
-function anchorOf(node: Node): { offset: number; length: number } {
-  return { offset: node.startIndex, length: node.endIndex - node.startIndex };
 }
 
 function continuesChain(node: Node): boolean {
@@ -76,7 +73,7 @@ export function extractPhpFile(root: Node, index: PhpFileIndex, signatures: read
     const state = new ResolveState();
     const parts = resolver.resolve(request.url, state);
     const body = request.body ? readPhpBody(request.body, resolver) : undefined;
-    return collector.addRequest(parts, request.method, state, anchorOf(anchor), body);
+    return collector.addRequest(parts, request.method, state, nodeAnchor(anchor), body);
   };
   const sdkCandidates: PhpLink[][] = [];
   for (const end of chainEnds) {
@@ -100,21 +97,13 @@ export function extractPhpFile(root: Node, index: PhpFileIndex, signatures: read
   for (const links of sdkCandidates) {
     guard(() => readSdkChain(links, resolver, collector));
   }
-  for (const node of strings) {
-    guard(() => {
-      if (collector.isReported(node.startIndex) || !collector.mentions(node.text)) {
-        return;
-      }
-      const expression = outermostStringExpression(node);
-      const state = new ResolveState();
-      collector.addString(resolver.resolve(expression, state), state, anchorOf(expression));
-    });
-  }
-  for (const comment of comments) {
-    guard(() => {
-      collector.sites.push(...commentSites(comment.text, comment.startIndex, signatures, language));
-    });
-  }
+  collector.addLooseStrings(strings, {
+    isValue: () => true,
+    outermost: outermostStringExpression,
+    resolve: (expression, state) => resolver.resolve(expression, state),
+    anchor: nodeAnchor,
+  });
+  collector.addComments(comments);
   return collector.sorted();
 }
 
@@ -127,25 +116,14 @@ function readSdkChain(links: PhpLink[], resolver: PhpResolver, collector: SiteCo
     const sdkLink: SdkChainLink = { name: link.name, offset: link.nameNode.startIndex };
     const first = link.args?.[0];
     if (first) {
-      sdkLink.argument = argumentPart(first, resolver, state);
+      sdkLink.argument = joinedLinkArgument(resolver.resolve(first, state), first);
     }
     return sdkLink;
   });
   const verb = links.find((link) => SDK_VERBS.has(link.name) && link.args !== undefined);
   const bodyArgument = verb && verb.name !== 'get' && verb.name !== 'delete' ? verb.args?.[0] : undefined;
   const body = bodyArgument ? readPhpBody(bodyArgument, resolver) : undefined;
-  collector.addSdkChain(sdkLinks, state, anchorOf(links.at(-1)!.node), body);
-}
-
-function argumentPart(node: Node, resolver: PhpResolver, state: ResolveState): UrlPart {
-  const parts = resolver.resolve(node, state);
-  const text = literalText(parts);
-  if (text === undefined) {
-    return dynamicPart(node.text, node.startIndex);
-  }
-  const first = parts[0];
-  const offset = parts.length === 1 && first?.kind === 'literal' ? first.offset : undefined;
-  return literalPart(text, offset, first?.kind === 'literal' ? first.resolvedFrom : undefined);
+  collector.addSdkChain(sdkLinks, state, nodeAnchor(links.at(-1)!.node), body);
 }
 
 /** Climbs from a string to the whole expression that builds the value (`$a . 'x'`, `sprintf`). */

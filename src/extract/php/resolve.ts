@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { UrlPart } from '../../model/call-site.js';
 import { walk } from '../tree-sitter/parse.js';
 import { expandPrintf } from '../common/printf.js';
-import { dynamicPart, literalPart, MAX_RESOLVE_DEPTH, resolvedFromName, type ResolveState } from '../common/resolve-state.js';
+import { dynamicPart, followOnce, literalPart, resolveDeeper, resolvedFromName, type ResolveState } from '../common/resolve-state.js';
 
 /** Double-quoted string escapes with a one-character value. */
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', v: '\v', e: '\x1b', f: '\f', $: '$', '"': '"', '\\': '\\', "'": "'" };
@@ -85,15 +85,7 @@ export class PhpResolver {
   constructor(private readonly index: PhpFileIndex) {}
 
   resolve(node: Node, state: ResolveState): UrlPart[] {
-    if (state.depth > MAX_RESOLVE_DEPTH) {
-      return [dynamicPart(node.text, node.startIndex)];
-    }
-    state.depth += 1;
-    try {
-      return this.resolveNode(node, state);
-    } finally {
-      state.depth -= 1;
-    }
+    return resolveDeeper(state, node, () => this.resolveNode(node, state));
   }
 
   private resolveNode(node: Node, state: ResolveState): UrlPart[] {
@@ -165,15 +157,7 @@ export class PhpResolver {
   }
 
   private follow(key: string, value: Node, state: ResolveState): UrlPart[] | undefined {
-    if (state.following.has(key)) {
-      return undefined;
-    }
-    state.following.add(key);
-    try {
-      return this.resolve(value, state);
-    } finally {
-      state.following.delete(key);
-    }
+    return followOnce(state, key, () => this.resolve(value, state));
   }
 
   private resolveVariable(node: Node, state: ResolveState): UrlPart[] {

@@ -9,6 +9,8 @@ import { ResolveState, type Resolver } from './resolve.js';
 import { stringContent } from './strings.js';
 import { isStringNode, namedChildren, unwrap, walk } from './tree.js';
 import { guard } from '../common/guard.js';
+import { looseStringSite } from '../common/loose-strings.js';
+import { nodeAnchor } from '../tree-sitter/node-anchor.js';
 
 /** PowerShell text handed to `Invoke-Expression`, to be parsed as a script of its own. */
 export interface EmbeddedScript {
@@ -154,15 +156,7 @@ export class FileExtraction {
           return;
         }
         this.markReported(state);
-        this.sites.push({
-          kind: 'url',
-          language: this.language,
-          url: parts,
-          method: null,
-          inComment: false,
-          confidence: 'medium',
-          anchor: { offset: expression.startIndex, length: expression.endIndex - expression.startIndex },
-        });
+        this.sites.push(looseStringSite(this.language, parts, nodeAnchor(expression)));
       });
     }
   }

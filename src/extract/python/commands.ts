@@ -4,8 +4,9 @@ import { readAzRest, splitShellWords } from '../common/az-rest.js';
 import { jsonBodyFields, UNKNOWN_MARK } from '../common/json-text-body.js';
 import { unwrap, type PyContext } from './context.js';
 import { readBody } from './body.js';
-import { calleeName, fullText, keywordArgument, positionalArguments, resolveParts, type ResolveState } from './resolve.js';
+import { calleeName, keywordArgument, positionalArguments, resolveParts, type ResolveState } from './resolve.js';
 import { dottedNames } from './scopes.js';
+import { literalText } from '../common/resolve-state.js';
 
 /** Functions that run a command: `subprocess.run(...)`, `os.system("...")` and their relatives. */
 const COMMAND_FUNCTIONS = new Set(['run', 'call', 'check_call', 'check_output', 'Popen', 'system', 'popen', 'getoutput', 'getstatusoutput']);
@@ -57,7 +58,7 @@ export function recognizeAzRest(call: Node, ctx: PyContext, state: ResolveState)
       return undefined;
     }
     const found: PyAzRest = { node: call, url: request.url, method: request.method };
-    const flagIndex = words.findIndex((word) => BODY_FLAGS.has(fullText(word) ?? ''));
+    const flagIndex = words.findIndex((word) => BODY_FLAGS.has(literalText(word) ?? ''));
     const bodyNode = flagIndex >= 0 ? elements[flagIndex + 1] : undefined;
     if (bodyNode) {
       const inner = unwrap(bodyNode);

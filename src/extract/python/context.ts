@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { UrlPart } from '../../model/call-site.js';
 import type { ScopeTable } from './scopes.js';
+import { shortText } from '../tree-sitter/node-text.js';
 
 /** Maximum number of names, calls and attributes followed from one expression. */
 export const MAX_DEPTH = 20;
@@ -27,12 +28,6 @@ export interface PyContext {
   imports: Map<string, ImportTarget>;
 }
 
-/** Source text of a node on one line, cut to 60 characters, for dynamic part names. */
-export function shortText(node: Node): string {
-  const text = node.text.replace(/\s+/g, ' ').trim();
-  return text.length > 60 ? text.slice(0, 60) : text;
-}
-
 /** Skips parentheses and `await` around an expression. */
 export function unwrap(node: Node): Node {
   let current = node;
@@ -49,3 +44,5 @@ export function unwrap(node: Node): Node {
   }
   return current;
 }
+
+export { shortText };

@@ -13,6 +13,7 @@ import { plainText } from './strings.js';
 import { guard } from '../common/guard.js';
 import { ReportedLiterals } from '../common/reported-literals.js';
 import { nodeAnchor } from '../tree-sitter/node-anchor.js';
+import { reportLooseStrings, wholeExpressionsFirst } from '../common/loose-strings.js';
 
 const LANGUAGE = 'python';
 
@@ -234,29 +235,17 @@ export class FileExtraction {
       candidates.set(expression.id, expression);
     }
     // Whole expressions first, so a constant they use is reported as part of them.
-    const ordered = [...candidates.values()].sort((a, b) => {
-      const aPlain = unwrap(a).type === 'string' ? 1 : 0;
-      const bPlain = unwrap(b).type === 'string' ? 1 : 0;
-      return aPlain - bPlain || a.startIndex - b.startIndex;
-    });
-    for (const expression of ordered) {
-      guard(() => {
+    const ordered = wholeExpressionsFirst(candidates.values(), (node) => unwrap(node).type === 'string', (node) => node.startIndex);
+    reportLooseStrings(ordered, {
+      language: LANGUAGE,
+      signatures: this.signatures,
+      sites: this.sites,
+      reported: this.reported,
+      resolve: (expression) => {
         const state = new ResolveState();
-        const parts = resolveParts(expression, this.ctx, state);
-        if (!isRelevantUrl(parts, this.signatures) || !this.reported.hasNewEvidence(state.reads)) {
-          return;
-        }
-        this.reported.mark(state.reads);
-        this.sites.push({
-          kind: 'url',
-          language: LANGUAGE,
-          url: parts,
-          method: null,
-          inComment: false,
-          confidence: 'medium',
-          anchor: nodeAnchor(expression),
-        });
-      });
-    }
+        return { parts: resolveParts(expression, this.ctx, state), reads: state.reads };
+      },
+      anchor: nodeAnchor,
+    });
   }
 }

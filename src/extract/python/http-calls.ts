@@ -1,8 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import { unwrap, type PyContext } from './context.js';
-import { calleeName, fullText, keywordArgument, positionalArguments, resolveParts, resolveText, type ResolveState } from './resolve.js';
+import { calleeName, keywordArgument, positionalArguments, resolveParts, resolveText, type ResolveState } from './resolve.js';
 import { dottedNames, type Binding } from './scopes.js';
 import { bodyArgument } from './body.js';
+import { literalText } from '../common/resolve-state.js';
 
 /** Method names of requests, httpx and aiohttp that send one HTTP method. */
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
@@ -42,7 +43,7 @@ function clientFromConstructor(value: Node, ctx: PyContext, state: ResolveState)
     return undefined;
   }
   const base = keywordArgument(node, 'base_url');
-  const baseUrl = base ? fullText(resolveParts(base, ctx, state)) : undefined;
+  const baseUrl = base ? literalText(resolveParts(base, ctx, state)) : undefined;
   return baseUrl ? { isHttp: true, baseUrl } : { isHttp: true };
 }
 

@@ -6,8 +6,9 @@ import { parseWith } from '../tree-sitter/parse.js';
 import { walk } from '../tree-sitter/parse.js';
 import type { ImportTarget, ModuleValues, PyContext } from './context.js';
 import { collectImports, type ImportSpec } from './imports.js';
-import { labelParts, ResolveState, resolveParts } from './resolve.js';
+import { ResolveState, resolveParts } from './resolve.js';
 import { ScopeTable } from './scopes.js';
+import { resolvedFromName } from '../common/resolve-state.js';
 
 /** Imported modules larger than this are not read: constant files are small. */
 const MAX_MODULE_BYTES = 1024 * 1024;
@@ -185,7 +186,7 @@ export class PythonProject {
     }
     const parts: UrlPart[] = resolveParts(value, ctx, new ResolveState());
     if (parts.some((part) => part.kind === 'literal')) {
-      values.constants.set(name, labelParts(parts, `${name} (${ctx.relativePath})`).map((part) => stripOffset(part)));
+      values.constants.set(name, resolvedFromName(parts, `${name} (${ctx.relativePath})`).map((part) => stripOffset(part)));
     }
   }
 }

@@ -5,6 +5,7 @@ import { dottedNames } from './scopes.js';
 import { isBytes, stringPieces } from './strings.js';
 import { formatWithBraces, formatWithPercent } from './format.js';
 import { ResolveBudget } from '../common/resolve-budget.js';
+import { literalText, resolvedFromName } from '../common/resolve-state.js';
 
 /** Maximum number of follow steps for one top-level expression; stops runaway fan-out. */
 const MAX_STEPS = 2_000;
@@ -24,26 +25,9 @@ function literal(text: string, offset: number | undefined, ctx: PyContext): UrlP
   return ctx.sameFile && offset !== undefined ? { kind: 'literal', text, offset } : { kind: 'literal', text };
 }
 
-/** Marks literal parts as coming from a named value, keeping a label set further down. */
-export function labelParts(parts: readonly UrlPart[], label: string): UrlPart[] {
-  return parts.map((part) => (part.kind === 'literal' && part.resolvedFrom === undefined ? { ...part, resolvedFrom: label } : part));
-}
-
-/** Joins the text of parts when every part is a literal. */
-export function fullText(parts: readonly UrlPart[]): string | undefined {
-  let text = '';
-  for (const part of parts) {
-    if (part.kind !== 'literal') {
-      return undefined;
-    }
-    text += part.text;
-  }
-  return text;
-}
-
 /** Resolves an expression to a string when it is fully known (a method name, a dict key). */
 export function resolveText(node: Node, ctx: PyContext, state: ResolveState, depth = 0): string | undefined {
-  return fullText(resolveParts(node, ctx, state, depth));
+  return literalText(resolveParts(node, ctx, state, depth));
 }
 
 /** Last name of a callee: `urljoin` for `urllib.parse.urljoin`, `join` for `'/'.join`. */
@@ -213,8 +197,8 @@ function urlJoin(base: UrlPart[], path: UrlPart[]): UrlPart[] {
   if (first?.kind === 'literal' && /^[a-z][a-z0-9+.-]*:\/\//i.test(first.text)) {
     return path;
   }
-  const baseText = fullText(base);
-  const pathText = fullText(path);
+  const baseText = literalText(base);
+  const pathText = literalText(path);
   if (baseText !== undefined && pathText !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(baseText)) {
     try {
       const joined = new URL(pathText, baseText).toString();
@@ -262,7 +246,7 @@ function resolveName(node: Node, ctx: PyContext, state: ResolveState, depth: num
     if (!binding.value) {
       return [dynamicPart(node, ctx)];
     }
-    return labelParts(resolveParts(binding.value, ctx, state, depth + 1), `${name} (${ctx.relativePath})`);
+    return resolvedFromName(resolveParts(binding.value, ctx, state, depth + 1), `${name} (${ctx.relativePath})`);
   }
   const imported = ctx.imports.get(name);
   if (imported?.kind === 'value') {
@@ -283,7 +267,7 @@ function resolveAttribute(node: Node, ctx: PyContext, state: ResolveState, depth
   if ((base === 'self' || base === 'cls') && rest.length === 1) {
     const binding = ctx.scopes.lookupSelf(rest[0]!, node);
     if (binding?.value) {
-      return labelParts(resolveParts(binding.value, ctx, state, depth + 1), `${names.join('.')} (${ctx.relativePath})`);
+      return resolvedFromName(resolveParts(binding.value, ctx, state, depth + 1), `${names.join('.')} (${ctx.relativePath})`);
     }
     return [dynamicPart(node, ctx)];
   }
@@ -291,7 +275,7 @@ function resolveAttribute(node: Node, ctx: PyContext, state: ResolveState, depth
     const classNode = ctx.scopes.findClass(ctx.root, base);
     const member = classNode ? ctx.scopes.classMember(classNode, rest[0]!) : undefined;
     if (member?.value) {
-      return labelParts(resolveParts(member.value, ctx, state, depth + 1), `${names.join('.')} (${ctx.relativePath})`);
+      return resolvedFromName(resolveParts(member.value, ctx, state, depth + 1), `${names.join('.')} (${ctx.relativePath})`);
     }
   }
   // `c.X`, `pkg.config.X` or `Config.X` imported from another module.

@@ -1,7 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallSite } from '../../model/call-site.js';
 import { walk } from '../tree-sitter/parse.js';
-import { commentSites } from '../common/comment-sites.js';
 import { ResolveState } from '../common/resolve-state.js';
 import { guard } from '../common/guard.js';
 import { SiteCollector } from '../common/site-collector.js';
@@ -9,13 +8,10 @@ import { readRustBody } from './body.js';
 import { recognizeRustRequest } from './http.js';
 import { RustResolver, type ExternalConstants, type RustFileIndex } from './resolve.js';
 import { macroName } from './tokens.js';
+import { nodeAnchor } from '../tree-sitter/node-anchor.js';
 
 /** Macros whose result is text built from their string arguments. */
 const STRING_MACROS = new Set(['format', 'concat', 'format_args']);
-
-function anchorOf(node: Node): { offset: number; length: number } {
-  return { offset: node.startIndex, length: node.endIndex - node.startIndex };
-}
 
 /** Extracts the call sites of one parsed Rust file: requests, loose strings and comments. */
 export function extractRustFile(root: Node, index: RustFileIndex, external: ExternalConstants, signatures: readonly string[], language: string): CallSite[] {
@@ -49,24 +45,16 @@ export function extractRustFile(root: Node, index: RustFileIndex, external: Exte
         return;
       }
       const body = request.body ? readRustBody(request.body, resolver, index) : undefined;
-      collector.addRequest(parts, request.method, state, anchorOf(call), body);
+      collector.addRequest(parts, request.method, state, nodeAnchor(call), body);
     });
   }
-  for (const node of strings) {
-    guard(() => {
-      if (collector.isReported(node.startIndex) || !collector.mentions(node.text) || isAttributeValue(node)) {
-        return;
-      }
-      const expression = outermostStringExpression(node);
-      const state = new ResolveState();
-      collector.addString(resolver.resolve(expression, state), state, anchorOf(expression));
-    });
-  }
-  for (const comment of comments) {
-    guard(() => {
-      collector.sites.push(...commentSites(comment.text, comment.startIndex, signatures, language));
-    });
-  }
+  collector.addLooseStrings(strings, {
+    isValue: (node) => !isAttributeValue(node),
+    outermost: outermostStringExpression,
+    resolve: (expression, state) => resolver.resolve(expression, state),
+    anchor: nodeAnchor,
+  });
+  collector.addComments(comments);
   return collector.sorted();
 }
 

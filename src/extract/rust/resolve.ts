@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { UrlPart } from '../../model/call-site.js';
 import { walk } from '../tree-sitter/parse.js';
-import { dynamicPart, literalPart, MAX_RESOLVE_DEPTH, resolvedFromName, type ResolveState } from '../common/resolve-state.js';
+import { dynamicPart, followOnce, literalPart, resolveDeeper, resolvedFromName, type ResolveState } from '../common/resolve-state.js';
 import { macroName, macroTokens, splitArguments, tokenPath } from './tokens.js';
 
 /** Methods that return their receiver's text, as far as the URL is concerned. */
@@ -55,15 +55,7 @@ export class RustResolver {
   ) {}
 
   resolve(node: Node, state: ResolveState): UrlPart[] {
-    if (state.depth > MAX_RESOLVE_DEPTH) {
-      return [dynamicPart(node.text, node.startIndex)];
-    }
-    state.depth += 1;
-    try {
-      return this.resolveNode(node, state);
-    } finally {
-      state.depth -= 1;
-    }
+    return resolveDeeper(state, node, () => this.resolveNode(node, state));
   }
 
   private resolveNode(node: Node, state: ResolveState): UrlPart[] {
@@ -137,15 +129,7 @@ export class RustResolver {
   }
 
   private follow(key: string, value: Node, state: ResolveState): UrlPart[] | undefined {
-    if (state.following.has(key)) {
-      return undefined;
-    }
-    state.following.add(key);
-    try {
-      return this.resolve(value, state);
-    } finally {
-      state.following.delete(key);
-    }
+    return followOnce(state, key, () => this.resolve(value, state));
   }
 
   private resolveCall(node: Node, state: ResolveState): UrlPart[] | undefined {

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { UrlPart } from '../../model/call-site.js';
 import { walk } from '../tree-sitter/parse.js';
+import { shortText } from '../tree-sitter/node-text.js';
 
 /** Maximum number of variables followed from one word (`A=$B`, `B=$C`...). */
 const MAX_DEPTH = 20;
@@ -15,11 +16,6 @@ interface Assignment {
   /** End offset of the assignment: `X="$X/y"` reads the value X had before it. */
   end: number;
   value: Node | null;
-}
-
-function shortName(node: Node): string {
-  const text = node.text.replace(/\s+/g, ' ').trim();
-  return text.length > 60 ? text.slice(0, 60) : text;
 }
 
 /** Removes the backslashes of `\"`, `\\`, `\$` and `` \` `` inside double quotes (other backslashes stay). */
@@ -84,7 +80,7 @@ export class ShellWords {
 
   parts(node: Node, depth = 0): UrlPart[] {
     if (depth > MAX_DEPTH) {
-      return [{ kind: 'dynamic', name: shortName(node), offset: node.startIndex }];
+      return [{ kind: 'dynamic', name: shortText(node), offset: node.startIndex }];
     }
     switch (node.type) {
       case 'word':
@@ -106,7 +102,7 @@ export class ShellWords {
       case 'expansion':
         return this.expansion(node, depth);
       default:
-        return [{ kind: 'dynamic', name: shortName(node), offset: node.startIndex }];
+        return [{ kind: 'dynamic', name: shortText(node), offset: node.startIndex }];
     }
   }
 
@@ -149,7 +145,7 @@ export class ShellWords {
 
   private expansion(node: Node, depth: number): UrlPart[] {
     const name = node.namedChildren.find((child) => child?.type === 'variable_name' || child?.type === 'special_variable_name');
-    const dynamic: UrlPart = { kind: 'dynamic', name: shortName(node), offset: node.startIndex };
+    const dynamic: UrlPart = { kind: 'dynamic', name: shortText(node), offset: node.startIndex };
     if (!name) {
       return [dynamic];
     }

@@ -57,3 +57,23 @@ function sitesInComment(text: string, start: number, language: string, signature
   }
   return sites;
 }
+
+/**
+ * Joins the call sites of a file's code pass with those of its comment nodes, in file order. Each
+ * pass fails alone: a pass that throws yields no call sites and the other pass still counts.
+ */
+export function codeAndCommentSites(readCode: () => CallSite[], root: Node, commentTypes: readonly string[], language: string, signatures: readonly string[]): CallSite[] {
+  let code: CallSite[] = [];
+  try {
+    code = readCode();
+  } catch {
+    code = [];
+  }
+  let comments: CallSite[] = [];
+  try {
+    comments = commentCallSites(root, commentTypes, language, signatures);
+  } catch {
+    comments = [];
+  }
+  return [...code, ...comments].sort((a, b) => a.anchor.offset - b.anchor.offset);
+}

@@ -10,6 +10,7 @@ import { ResolveState, resolveUrlParts } from './resolve-string.js';
 import { isRelevantUrl, mentionsSignature } from '../common/signatures.js';
 import { guard } from '../common/guard.js';
 import { ReportedLiterals } from '../common/reported-literals.js';
+import { reportLooseStrings, wholeExpressionsFirst } from '../common/loose-strings.js';
 
 type CallNode = ts.CallExpression | ts.NewExpression;
 type StringNode = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression;
@@ -222,30 +223,18 @@ export class FileExtraction {
       candidates.add(outermostStringExpression(node));
     }
     // Whole concatenations and templates first, so a constant they use is reported as part of them.
-    const ordered = [...candidates].sort((a, b) => {
-      const aPlain = isPlainString(a) ? 1 : 0;
-      const bPlain = isPlainString(b) ? 1 : 0;
-      return aPlain - bPlain || a.pos - b.pos;
-    });
-    for (const expression of ordered) {
-      guard(() => {
+    const ordered = wholeExpressionsFirst(candidates, isPlainString, (expression) => expression.pos);
+    reportLooseStrings<ts.Expression, ts.Node>(ordered, {
+      language: this.language,
+      signatures: this.signatures,
+      sites: this.sites,
+      reported: this.reported,
+      resolve: (expression) => {
         const state = new ResolveState();
-        const parts = resolveUrlParts(expression, this.ctx, EMPTY_SCOPE, state);
-        if (!isRelevantUrl(parts, this.signatures) || !this.reported.hasNewEvidence(state.reads)) {
-          return;
-        }
-        this.reported.mark(state.reads);
-        this.sites.push({
-          kind: 'url',
-          language: this.language,
-          url: parts,
-          method: null,
-          inComment: false,
-          confidence: 'medium',
-          anchor: anchorOf(expression),
-        });
-      });
-    }
+        return { parts: resolveUrlParts(expression, this.ctx, EMPTY_SCOPE, state), reads: state.reads };
+      },
+      anchor: anchorOf,
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { UrlPart } from '../../model/call-site.js';
-import { MAX_DEPTH, relativeFileName, shortText, startOf, type FileContext, type LiteralReads, type Scope } from './context.js';
+import { MAX_DEPTH, relativeFileName, shortText, startOf, type FileContext, type Scope } from './context.js';
 import { followValue, unwrapExpression } from './follow.js';
 import { bindArguments, calledFunction, functionLabel, returnedExpression } from './functions.js';
 import { ResolveBudget } from '../common/resolve-budget.js';
