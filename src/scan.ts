@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { decodeText } from './discover/decode.js';
 import { discoverFiles } from './discover/walk.js';
+import { ownReportFormat } from './discover/own-report.js';
 import { pathNotFoundError, usageError } from './errors.js';
 import type { Extractor, ExtractInput } from './extract/extractor.js';
 import { shiftCallSite } from './extract/shift.js';
@@ -9,10 +10,13 @@ import type { CallSite } from './model/call-site.js';
 import { ExtractorRegistry } from './extract/registry.js';
 import { LineIndex } from './match/line-index.js';
 import { Matcher } from './match/matcher.js';
-import type { FileWarning, Finding, SkippedFile } from './model/finding.js';
+import type { FileWarning, Finding, SkippedFile, UnusedSuppression } from './model/finding.js';
 import type { ScanOptions, ScanResult, ScanSummary } from './model/scan-result.js';
 import { Prefilter } from './prefilter/prefilter.js';
-import { loadRuleTable, type RuleTable } from './rules/load.js';
+import type { RuleTable } from './rules/load.js';
+import { applyRuleSettings, checkRuleSettingIds } from './config/apply-settings.js';
+import { loadRuleTableWithUserFiles } from './config/rule-table.js';
+import { applyInlineSuppressions } from './suppress/apply.js';
 import { compileSignatures } from './rules/signatures.js';
 import { defaultExtractors } from './extract/default-extractors.js';
 
@@ -43,7 +47,10 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
     throw usageError(`scan path ${outside} is outside the root ${root}`, 'Choose a root folder that contains every scan path, or leave the root out to use their common folder.');
   }
 
-  const table = internals.table ?? loadRuleTable(options.rulesDir ? resolve(options.rulesDir) : undefined);
+  const table = internals.table ?? loadRuleTableWithUserFiles(options.rulesDir ? resolve(options.rulesDir) : undefined, (options.ruleFiles ?? []).map((file) => resolve(file)));
+  const ruleIds = table.rules.map((rule) => rule.id);
+  checkRuleSettingIds(options.ruleSettings ?? {}, ruleIds);
+  const knownRuleIds = new Set(ruleIds);
   const matcher = new Matcher(table);
   const signatures = compileSignatures(table.rules);
   const prefilter = new Prefilter(signatures);
@@ -60,6 +67,7 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
   const skipped: SkippedFile[] = [...discovered.skipped];
   const warnings: FileWarning[] = [];
   const findings: Finding[] = [];
+  const unusedSuppressions: UnusedSuppression[] = [];
   let withoutSignature = 0;
 
   // Candidates are known before extraction, so cross-file resolution can see all of them.
@@ -72,8 +80,9 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
       skipped.push({ file: file.relativePath, reason: `not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
       continue;
     }
-    if (isOwnReport(bytes)) {
-      skipped.push({ file: file.relativePath, reason: 'a pim-migrate report (its findings would be counted twice)' });
+    const reportFormat = ownReportFormat(bytes);
+    if (reportFormat) {
+      skipped.push({ file: file.relativePath, reason: `a pim-migrate ${reportFormat} report (its findings would be counted twice)` });
       continue;
     }
     if (prefilter.matches(bytes) || prefilter.matchesUtf16(bytes)) {
@@ -111,14 +120,20 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
         const sites = await registry.forLanguage(file.language).extract(input);
         const lines = new LineIndex(decoded.text);
         const seen = new Set<string>();
+        const fileFindings: Finding[] = [];
         for (const site of sites) {
           const finding = matcher.match(site, { relativePath: file.relativePath, text: decoded.text, lines });
           const key = finding && `${finding.ruleId}:${finding.line}:${finding.column}`;
           if (finding && key && !seen.has(key)) {
             seen.add(key);
-            findings.push(finding);
+            fileFindings.push(finding);
           }
         }
+        // Suppressions see every finding, so a marker for a rule the config turns off is not reported as unused.
+        const suppressions = applyInlineSuppressions(file.relativePath, decoded.text, fileFindings, knownRuleIds);
+        unusedSuppressions.push(...suppressions.unused);
+        warnings.push(...suppressions.warnings);
+        findings.push(...applyRuleSettings(fileFindings, options.ruleSettings, options.severityDefaults));
       } catch (error) {
         skipped.push({ file: file.relativePath, reason: `internal error while analysing the file: ${(error as Error).message}` });
       }
@@ -131,17 +146,20 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)));
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const discoveredCount = discovered.files.length + discovered.skipped.length;
-  return { root, findings, skipped, warnings, summary: summarize(discoveredCount, withoutSignature, candidates.length, skipped.length, findings) };
+  unusedSuppressions.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return {
+    root,
+    findings,
+    skipped,
+    warnings,
+    unusedSuppressions,
+    summary: summarize(discoveredCount, withoutSignature, candidates.length, skipped.length, findings),
+  };
 }
 
-/** A JSON report of this tool starts with its schema version and tool name. */
-function isOwnReport(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 200).toString('latin1');
-  return /^\s*\{\s*"schemaVersion"\s*:\s*\d+\s*,\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"pim-migrate"/.test(head);
-}
 
 /** The deepest folder that contains every given folder, so every finding path is relative to it. */
-function commonFolder(folders: string[]): string {
+export function commonFolder(folders: string[]): string {
   let common = folders[0]!;
   for (const folder of folders.slice(1)) {
     while (common !== dirname(common) && folder !== common && !folder.startsWith(common.endsWith(sep) ? common : common + sep)) {
@@ -172,7 +190,8 @@ async function extractEmbedded(registry: ExtractorRegistry, outer: ExtractInput,
   return sites.map((site) => shiftCallSite(site, offset));
 }
 
-function summarize(discovered: number, withoutSignature: number, parsed: number, skippedCount: number, findings: Finding[]): ScanSummary {
+/** Counts a scan's files and findings; exported so a result can be recounted after findings change. */
+export function summarize(discovered: number, withoutSignature: number, parsed: number, skippedCount: number, findings: Finding[]): ScanSummary {
   const count = (key: (finding: Finding) => string): Record<string, number> => {
     const counts: Record<string, number> = {};
     for (const finding of findings) {

@@ -1,4 +1,5 @@
 import type { ScanOptions, ScanResult } from '../model/scan-result.js';
+import type { ScanInternals } from '../scan.js';
 
 /** A writable text stream: process.stdout and process.stderr, or a buffer in tests. */
 export interface TextStream {
@@ -11,5 +12,6 @@ export interface CliIo {
   stdout: TextStream;
   stderr: TextStream;
   env: NodeJS.ProcessEnv;
-  scan: (options: ScanOptions) => Promise<ScanResult>;
+  /** The scan; the CLI passes the rule table it has loaded and validated as `internals.table`. */
+  scan: (options: ScanOptions, internals?: ScanInternals) => Promise<ScanResult>;
 }

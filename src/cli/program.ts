@@ -1,17 +1,20 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from '../errors.js';
 import { REPORT_FORMATS } from '../report/index.js';
-import { DEFAULT_MAX_FILE_SIZE } from '../scan.js';
 import { parseByteSize } from './byte-size.js';
+import { FAIL_ON_HELP, FAIL_ON_VALUES } from './fail-on.js';
 import type { CliIo } from './io.js';
+import { runMergeCommand, type MergeCommandOptions } from './merge-command.js';
+import { runExplainCommand, type ExplainCommandOptions } from './explain-command.js';
 import { reportError } from './report-error.js';
+import { runRulesCommand, type RulesCommandOptions } from './rules-command.js';
 import { runScanCommand, type ScanCommandOptions } from './scan-command.js';
 import { readToolVersion } from './version.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
-  0  no findings
-  1  findings reported
+  0  no finding fails the run (see --fail-on)
+  1  at least one unsuppressed finding fails the run
   2  invalid command line, configuration or rule file
   3  internal error (a bug in pim-migrate; please report it)
 
@@ -46,20 +49,59 @@ export function buildProgram(io: CliIo, toolVersion: string, onExitCode: (code: 
     .command('scan')
     .description('Scan files and folders for PIM iteration 1 and 2 API calls.')
     .argument('[paths...]', 'files or folders to scan (default: the current folder)')
-    .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(' or ')}`, 'text')
-    .option('-o, --output <file>', 'write the report to this file instead of stdout (replaced atomically)')
+    .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')} (default: text; repeatable, the Nth --format pairs with the Nth --output)`, collect)
+    .option('-o, --output <file>', 'write the report of the matching --format to this file instead of stdout (replaced atomically; repeatable)', collect)
+    .option('-c, --config <file>', 'config file to use instead of the pim-migrate.config.yaml found in the scan root or a folder above it')
     .option('--include <glob>', 'scan only files matching this gitignore-style pattern (repeatable)', collect)
     .option('--exclude <glob>', 'leave out files matching this gitignore-style pattern (repeatable)', collect)
     .option('--rules <dir>', 'rule folder to use instead of the built-in rules')
     .addOption(
-      new Option('--max-file-size <size>', 'skip files larger than this, in bytes or with a unit: 512k, 5MB (k = 1024)')
-        .argParser((value: string) => parseByteSize(value))
-        .default(DEFAULT_MAX_FILE_SIZE, '5MB'),
+      new Option('--max-file-size <size>', 'skip files larger than this, in bytes or with a unit: 512k, 5MB (k = 1024; default: 5MB)').argParser((value: string) =>
+        parseByteSize(value),
+      ),
     )
+    .addOption(new Option('--fail-on <threshold>', FAIL_ON_HELP).choices(FAIL_ON_VALUES))
+    .option('-q, --quiet', 'print nothing but errors; a text report on stdout lists only the findings that fail the run, and nothing when none fail')
+    .option('--baseline <file>', 'report only findings that are not in this baseline file; findings in it never fail the run')
+    .option('--update-baseline', 'write the current unsuppressed findings to the --baseline file and exit 0, without reports')
     .option('--no-color', 'turn colour off in the text report')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (paths: string[], options: ScanCommandOptions) => {
       onExitCode(await runScanCommand(paths, options, io, toolVersion));
+    });
+
+  program
+    .command('rules')
+    .description('List the rules of the rule table.')
+    .option('--provider <provider>', 'only rules with a mapping for this provider: aadRoles, azureResources or aadGroups')
+    .option('--family <family>', 'only rules of this family: iteration1, iteration2 or a cmdlet family such as cmdlet-azureadpreview')
+    .option('--tier <tier>', 'only rules of this fix tier: safe, suggestion or manual')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .option('--rules <dir>', 'rule folder to use instead of the built-in rules')
+    .action((options: RulesCommandOptions) => {
+      onExitCode(runRulesCommand(options, io));
+    });
+
+  program
+    .command('explain')
+    .description('Explain one rule: the old call, its replacements per provider, body mapping, permissions and notes.')
+    .argument('<query...>', 'a rule id, an old path or URL with an optional HTTP method first, or a cmdlet name')
+    .option('--rules <dir>', 'rule folder to use instead of the built-in rules')
+    .addHelpText('after', '\nExamples:\n  pim-migrate explain pim2-role-settings-list\n  pim-migrate explain POST /privilegedAccess/aadGroups/roleAssignmentRequests\n  pim-migrate explain Get-AzureADMSPrivilegedRoleAssignment')
+    .action((words: string[], options: ExplainCommandOptions) => {
+      onExitCode(runExplainCommand(words, options, io));
+    });
+
+  program
+    .command('merge')
+    .description('Merge the JSON reports of several repositories into one report.')
+    .argument('<reports...>', 'JSON reports written by pim-migrate scan --format json')
+    .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`, 'markdown')
+    .option('-o, --output <file>', 'write the report to this file instead of stdout (replaced atomically)')
+    .option('--name <name>', "repository name of the Nth report, the prefix of its file paths (repeatable; default: the folder name of the report's root)", collect)
+    .option('--no-color', 'turn colour off in the text report')
+    .action(async (reports: string[], options: MergeCommandOptions) => {
+      onExitCode(await runMergeCommand(reports, options, io, toolVersion));
     });
 
   return program;

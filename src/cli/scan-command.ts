@@ -1,76 +1,107 @@
-import { statSync } from 'node:fs';
 import { EXIT, usageError } from '../errors.js';
-import { getReporter, REPORT_FORMATS } from '../report/index.js';
+import { applyBaseline, buildBaseline, readBaseline, renderBaseline } from '../baseline/baseline.js';
+import type { ScanResult } from '../model/scan-result.js';
 import { shouldUseColor } from './color.js';
+import { isFailing } from './fail-on.js';
 import type { CliIo } from './io.js';
 import { writeFileAtomic } from './output.js';
+import type { PlannedOutput } from './output-plan.js';
 import { createProgress } from './progress.js';
+import { resolveScanSettings, type ScanCommandOptions, type ScanSettings } from './scan-settings.js';
+import { suppressionLines, textViewOf } from './text-view.js';
 
-/** Options of `pim-migrate scan`, as commander parses them. */
-export interface ScanCommandOptions {
-  format: string;
-  output?: string;
-  /** Undefined when the option is not given. */
-  include?: string[];
-  exclude?: string[];
-  rules?: string;
-  maxFileSize: number;
-  /** False with `--no-color`. */
-  color: boolean;
-}
+export type { ScanCommandOptions } from './scan-settings.js';
 
 /**
- * Runs `pim-migrate scan`: scans, renders the report in the chosen format and writes it to
- * stdout or `--output`. Returns exit code 1 when there are findings and 0 when there are none.
+ * Runs `pim-migrate scan`: merges the config file with the flags, scans, applies the baseline,
+ * writes every report and returns exit code 1 when a finding fails the run (see `--fail-on`),
+ * else 0. With `--update-baseline` it writes the baseline instead of reports and returns 0.
  * Errors propagate to the caller, which prints them.
  */
 export async function runScanCommand(paths: string[], options: ScanCommandOptions, io: CliIo, toolVersion: string): Promise<number> {
-  const reporter = getReporter(options.format);
-  if (!reporter) {
-    throw usageError(`unknown report format "${options.format}"`, `Use --format with one of: ${REPORT_FORMATS.join(', ')}.`);
+  const settings = resolveScanSettings(paths, options);
+  if (options.updateBaseline && options.baseline === undefined) {
+    throw usageError('--update-baseline needs --baseline FILE', 'Name the baseline file to write: --baseline pim-baseline.json --update-baseline.');
+  }
+  // Read the baseline before the scan, so an invalid file fails fast.
+  const baseline = options.baseline !== undefined && !options.updateBaseline ? readBaseline(options.baseline) : undefined;
+
+  const result = await runScan(settings, options, io);
+
+  if (options.updateBaseline && options.baseline !== undefined) {
+    const written = buildBaseline(result.findings);
+    await writeFileAtomic(options.baseline, renderBaseline(written));
+    if (!options.quiet) io.stderr.write(`Wrote ${written.entries.length} findings to the baseline ${options.baseline}.\n`);
+    return EXIT.clean;
   }
 
-  if (options.rules !== undefined) checkRulesFolder(options.rules);
+  const final = baseline && options.baseline !== undefined ? applyBaseline(result, baseline, options.baseline).result : result;
+  const failing = new Set(final.findings.filter((finding) => isFailing(finding, settings.failOn)));
 
-  const progress = createProgress(io.stderr, io.env);
-  let result;
+  for (const target of settings.outputs) {
+    const report = renderOutput(target, final, { failing, quiet: options.quiet === true, io, toolVersion, settings, colorFlag: options.color });
+    if (report === null) continue;
+    if (target.output !== undefined) {
+      await writeFileAtomic(target.output, report);
+    } else {
+      io.stdout.write(report);
+    }
+  }
+  return failing.size > 0 ? EXIT.findings : EXIT.clean;
+}
+
+async function runScan(settings: ScanSettings, options: ScanCommandOptions, io: CliIo): Promise<ScanResult> {
+  // A quiet run prints nothing but errors, so it has no progress line either.
+  const progress = options.quiet ? undefined : createProgress(io.stderr, io.env);
+  const written = [...settings.outputs.flatMap((target) => (target.output !== undefined ? [target.output] : [])), ...(options.baseline !== undefined ? [options.baseline] : [])];
   try {
-    result = await io.scan({
-      paths: paths.length > 0 ? paths : ['.'],
-      include: options.include,
-      exclude: options.exclude,
-      // A report written into the scanned tree must not be scanned by the next run.
-      ignoreFiles: options.output !== undefined ? [options.output] : [],
-      rulesDir: options.rules,
-      maxFileSize: options.maxFileSize,
-      onProgress: progress.onProgress,
-    });
+    return await io.scan(
+      {
+        paths: settings.paths,
+        include: settings.include,
+        exclude: settings.exclude,
+        // Reports and the baseline written into the scanned tree must not be scanned by the next run.
+        ignoreFiles: written,
+        rulesDir: options.rules,
+        ruleFiles: settings.ruleFiles,
+        ruleSettings: settings.ruleSettings,
+        severityDefaults: settings.severityDefaults,
+        maxFileSize: settings.maxFileSize,
+        onProgress: progress?.onProgress,
+      },
+      { table: settings.table },
+    );
   } finally {
-    progress.clear();
+    progress?.clear();
   }
+}
 
-  const toFile = options.output !== undefined;
-  const color = shouldUseColor({ colorFlag: options.color, env: io.env, isTTY: io.stdout.isTTY === true, toFile });
-  const report = reporter.render(result, { toolVersion, color });
-
-  if (options.output !== undefined) {
-    await writeFileAtomic(options.output, report);
-  } else {
-    io.stdout.write(report);
-  }
-  return result.findings.length > 0 ? EXIT.findings : EXIT.clean;
+interface RenderContext {
+  failing: ReadonlySet<unknown>;
+  quiet: boolean;
+  io: CliIo;
+  toolVersion: string;
+  settings: ScanSettings;
+  colorFlag: boolean;
 }
 
 /**
- * Rejects a `--rules` value that is not a folder, before the rule loader turns the missing
- * files into a file-system error.
+ * Renders one report. The text report leaves suppressed findings out and, with `--quiet` on
+ * stdout, shows only the failing findings, or nothing when none fail. Other formats get the
+ * whole result, suppressed findings marked.
  */
-function checkRulesFolder(path: string): void {
-  const isFolder = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
-  if (!isFolder) {
-    throw usageError(
-      `rule folder not found: ${path}`,
-      'Pass a folder that contains hosts.yaml and the rule files, or leave out --rules to use the built-in rules.',
-    );
+function renderOutput(target: PlannedOutput, result: ScanResult, context: RenderContext): string | null {
+  const toFile = target.output !== undefined;
+  const color = shouldUseColor({ colorFlag: context.colorFlag, env: context.io.env, isTTY: context.io.stdout.isTTY === true, toFile });
+  const reportContext = { toolVersion: context.toolVersion, color, rules: context.settings.table };
+  if (target.format !== 'text') {
+    return target.reporter.render(result, reportContext);
   }
+
+  const quietStdout = context.quiet && !toFile;
+  if (quietStdout && context.failing.size === 0) return null;
+  const view = textViewOf(result, (finding) => !quietStdout || context.failing.has(finding));
+  const text = target.reporter.render(view, reportContext);
+  const extra = quietStdout ? [] : suppressionLines(result);
+  return extra.length > 0 ? `${text}${extra.join('\n')}\n` : text;
 }

@@ -30,8 +30,14 @@ export interface DiscoverResult {
   skipped: SkippedFile[];
 }
 
+/**
+ * Ignore files read in every folder, with gitignore semantics: `.gitignore`, and
+ * `.pim-migrateignore` for files only this tool should leave out.
+ */
+const IGNORE_FILE_NAMES = ['.gitignore', '.pim-migrateignore'] as const;
+
 interface IgnoreScope {
-  /** Folder the `.gitignore` sits in, relative to the root with forward slashes ('' for the root). */
+  /** Folder the ignore file sits in, relative to the root with forward slashes ('' for the root). */
   base: string;
   matcher: Ignore;
 }
@@ -39,8 +45,8 @@ interface IgnoreScope {
 const toPosix = (path: string): string => (sep === '/' ? path : path.split(sep).join('/'));
 
 /**
- * Walk the scan paths and return the files to prefilter, honouring `.gitignore` files (in every
- * folder, as git does), the default exclusions and the include/exclude globs. Symbolic links are
+ * Walk the scan paths and return the files to prefilter, honouring `.gitignore` and `.pim-migrateignore`
+ * files (in every folder, as git does), the default exclusions and the include/exclude globs. Symbolic links are
  * not followed. Unreadable folders and files over the size limit are reported as skipped.
  */
 export function discoverFiles(options: DiscoverOptions): DiscoverResult {
@@ -86,11 +92,13 @@ export function discoverFiles(options: DiscoverOptions): DiscoverResult {
     }
     const relDir = toPosix(relative(options.root, dir));
     const localScopes = [...scopes];
-    if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) {
-      try {
-        localScopes.push({ base: relDir, matcher: ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8')) });
-      } catch {
-        // An unreadable .gitignore ignores nothing; the files it would hide are scanned.
+    for (const name of IGNORE_FILE_NAMES) {
+      if (entries.some((entry) => entry.name === name && entry.isFile())) {
+        try {
+          localScopes.push({ base: relDir, matcher: ignore().add(readFileSync(join(dir, name), 'utf8')) });
+        } catch {
+          // An unreadable ignore file ignores nothing; the files it would hide are scanned.
+        }
       }
     }
 

@@ -87,6 +87,16 @@ export interface Finding {
   matchedText: string;
 }
 
+/** A `pim-migrate-ignore` marker that suppressed nothing, or names a rule id the table lacks. */
+export interface UnusedSuppression {
+  file: string;
+  /** 1-based line of the marker. */
+  line: number;
+  ruleId: string;
+  /** Reason the marker is unused: an unknown rule id, or the finding it expected and did not find. */
+  reason: string;
+}
+
 export interface SkippedFile {
   file: string;
   reason: string;

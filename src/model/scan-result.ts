@@ -1,4 +1,5 @@
-import type { FileWarning, Finding, SkippedFile } from './finding.js';
+import type { RuleSetting, SeverityDefaults } from '../config/schema.js';
+import type { FileWarning, Finding, SkippedFile, UnusedSuppression } from './finding.js';
 
 export interface ScanSummary {
   /** Every file discovery found, including those skipped. */
@@ -24,6 +25,8 @@ export interface ScanResult {
   skipped: SkippedFile[];
   /** Files scanned with a caveat, such as a fallback encoding. */
   warnings: FileWarning[];
+  /** Inline suppression markers that suppressed nothing; absent in results built before they existed. */
+  unusedSuppressions?: UnusedSuppression[];
   summary: ScanSummary;
 }
 
@@ -40,6 +43,12 @@ export interface ScanOptions {
   ignoreFiles?: string[];
   /** Rule folder to use instead of the built-in `rules/`. */
   rulesDir?: string;
+  /** Extra rule files of the user's own; their rules may leave out `tests`. */
+  ruleFiles?: string[];
+  /** Per rule id: `off` drops its findings, `{ severity }` sets their severity. */
+  ruleSettings?: Record<string, RuleSetting>;
+  /** Severity by fix tier or confidence; a per-rule severity wins over these. */
+  severityDefaults?: SeverityDefaults;
   /** Files larger than this many bytes are skipped with a reason. */
   maxFileSize?: number;
   /** Called after each file, for progress displays. */

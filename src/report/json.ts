@@ -1,4 +1,4 @@
-import type { FileWarning, Finding, ReplacementOut, SkippedFile } from '../model/finding.js';
+import type { FileWarning, Finding, ReplacementOut, SkippedFile, UnusedSuppression } from '../model/finding.js';
 import type { ScanResult, ScanSummary } from '../model/scan-result.js';
 import { sortCounts, sortFindings, sortSkipped } from './order.js';
 import type { ReportContext, Reporter } from './reporter.js';
@@ -13,6 +13,7 @@ export interface JsonReport {
   findings: Finding[];
   skipped: SkippedFile[];
   warnings: FileWarning[];
+  unusedSuppressions: UnusedSuppression[];
   summary: ScanSummary;
 }
 
@@ -95,6 +96,9 @@ export function buildJsonReport(result: ScanResult, toolVersion: string): JsonRe
     findings: sortFindings(result.findings).map(serialiseFinding),
     skipped: sortSkipped(result.skipped).map((entry) => ({ file: entry.file, reason: entry.reason })),
     warnings: [...(result.warnings ?? [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((entry) => ({ file: entry.file, message: entry.message })),
+    unusedSuppressions: [...(result.unusedSuppressions ?? [])]
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.ruleId.localeCompare(b.ruleId)))
+      .map((entry) => ({ file: entry.file, line: entry.line, ruleId: entry.ruleId, reason: entry.reason })),
     summary: {
       filesDiscovered: summary.filesDiscovered,
       filesWithoutSignature: summary.filesWithoutSignature,

@@ -1,8 +1,8 @@
-import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { pathNotFoundError } from '../../src/errors.js';
+import { BUILTIN_RULES_DIR } from '../../src/rules/load.js';
 import type { ScanOptions, ScanResult } from '../../src/model/scan-result.js';
 import { makeFinding, makeResult } from '../report/sample-result.js';
 
@@ -30,7 +30,7 @@ const dirty = async () => makeResult('/nowhere', [makeFinding()]);
 describe('runCli', () => {
   it('passes options to the scan', async () => {
     const { code, calls } = await run(
-      ['scan', 'a', 'b', '--include', '*.ts', '--include', '*.ps1', '--exclude', 'vendor/', '--rules', tmpdir(), '--max-file-size', '512k'],
+      ['scan', 'a', 'b', '--include', '*.ts', '--include', '*.ps1', '--exclude', 'vendor/', '--rules', BUILTIN_RULES_DIR, '--max-file-size', '512k'],
       clean,
     );
 
@@ -40,7 +40,7 @@ describe('runCli', () => {
       paths: ['a', 'b'],
       include: ['*.ts', '*.ps1'],
       exclude: ['vendor/'],
-      rulesDir: tmpdir(),
+      rulesDir: BUILTIN_RULES_DIR,
       maxFileSize: 512 * 1024,
     });
     expect(calls[0]?.onProgress).toBeUndefined();
@@ -68,7 +68,7 @@ describe('runCli', () => {
     expect(code).toBe(2);
     expect(calls).toHaveLength(0);
     expect(stderr).toContain('error: unknown report format "xml"');
-    expect(stderr).toContain('help: Use --format with one of: text, json.');
+    expect(stderr).toContain('help: Use --format with one of: text, json');
   });
 
   it('rejects an invalid size', async () => {

@@ -52,7 +52,22 @@ describe('scan encodings', () => {
     const result = await scan({ paths: [project.root] });
 
     expect(result.findings.map((finding) => finding.file)).toEqual(['script.ps1']);
-    expect(result.skipped).toEqual([{ file: 'pim-report.json', reason: 'a pim-migrate report (its findings would be counted twice)' }]);
+    expect(result.skipped).toEqual([{ file: 'pim-report.json', reason: 'a pim-migrate JSON report (its findings would be counted twice)' }]);
+  });
+
+  it('skips its own reports in every marked format', async () => {
+    const project = writeProject({ 'script.ps1': SCRIPT });
+    cleanup = project.cleanup;
+    const first = await scan({ paths: [project.root] });
+    const { getReporter } = await import('../../src/report/index.js');
+    for (const format of ['json', 'sarif', 'markdown', 'html', 'csv', 'github']) {
+      writeFileSync(join(project.root, `report.${format}`), getReporter(format)!.render(first, { toolVersion: '0.0.0-test', color: false }));
+    }
+
+    const second = await scan({ paths: [project.root] });
+
+    expect(second.findings.map((finding) => finding.file)).toEqual(['script.ps1']);
+    expect(second.skipped.map((entry) => entry.file)).toEqual(['report.csv', 'report.github', 'report.html', 'report.json', 'report.markdown', 'report.sarif']);
   });
 
   it('leaves out the files named in ignoreFiles', async () => {

@@ -8,7 +8,7 @@ describe('JSON report', () => {
   it('has the documented top-level shape', () => {
     const report = JSON.parse(jsonReporter.render(makeResult('/abs/root', [makeFinding()]), ctx));
 
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'root', 'findings', 'skipped', 'warnings', 'summary']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'root', 'findings', 'skipped', 'warnings', 'unusedSuppressions', 'summary']);
     expect(report.schemaVersion).toBe(1);
     expect(report.tool).toEqual({ name: 'pim-migrate', version: '1.2.3' });
     expect(report.root).toBe('/abs/root');

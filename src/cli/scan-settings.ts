@@ -1,0 +1,108 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { checkConfigRuleIds, loadConfigFile, resolveFromConfig, type LoadedConfig } from '../config/load.js';
+import { findConfigFile } from '../config/find.js';
+import { loadRuleTableWithUserFiles } from '../config/rule-table.js';
+import type { RuleSetting, SeverityDefaults } from '../config/schema.js';
+import { usageError } from '../errors.js';
+import type { RuleTable } from '../rules/load.js';
+import { commonFolder, DEFAULT_MAX_FILE_SIZE } from '../scan.js';
+import { parseFailOn, type FailOn } from './fail-on.js';
+import { pairOutputs, planOutputs, type OutputTarget, type PlannedOutput } from './output-plan.js';
+
+/** Options of `pim-migrate scan`, as commander parses them; undefined means the flag is absent. */
+export interface ScanCommandOptions {
+  format?: string[];
+  output?: string[];
+  include?: string[];
+  exclude?: string[];
+  rules?: string;
+  maxFileSize?: number;
+  /** False with `--no-color`. */
+  color: boolean;
+  config?: string;
+  failOn?: string;
+  quiet?: boolean;
+  baseline?: string;
+  updateBaseline?: boolean;
+}
+
+/** A scan's settings after the config file and the command line are merged. */
+export interface ScanSettings {
+  paths: string[];
+  config?: LoadedConfig;
+  table: RuleTable;
+  include?: string[];
+  exclude?: string[];
+  maxFileSize: number;
+  failOn?: FailOn;
+  outputs: PlannedOutput[];
+  ruleSettings?: Record<string, RuleSetting>;
+  severityDefaults?: SeverityDefaults;
+  ruleFiles: string[];
+}
+
+/**
+ * Merges the config file (from `--config`, or found above the scan root) with the command line,
+ * where every flag that is given wins over its key. Validates everything that can fail before the
+ * scan starts: formats, output pairs, rule ids and rule files.
+ */
+export function resolveScanSettings(paths: string[], options: ScanCommandOptions): ScanSettings {
+  const scanPaths = paths.length > 0 ? paths : ['.'];
+  const config = options.config !== undefined ? loadConfigFile(options.config) : findDefaultConfig(scanPaths);
+  const file = config?.config ?? {};
+
+  if (options.rules !== undefined) checkRulesFolder(options.rules);
+  const ruleFiles = (file.ruleFiles ?? []).map((path) => resolveFromConfig(config!, path));
+  const table = loadRuleTableWithUserFiles(options.rules !== undefined ? resolve(options.rules) : undefined, ruleFiles);
+  if (config) checkConfigRuleIds(config, table.rules.map((rule) => rule.id));
+
+  const flagsChooseOutputs = options.format !== undefined || options.output !== undefined;
+  const targets = flagsChooseOutputs ? pairOutputs(options.format ?? [], options.output ?? []) : configOutputs(config);
+
+  return {
+    paths: scanPaths,
+    config,
+    table,
+    include: options.include ?? file.include,
+    exclude: options.exclude ?? file.exclude,
+    maxFileSize: options.maxFileSize ?? file.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    failOn: options.failOn !== undefined ? parseFailOn(options.failOn) : file.failOn,
+    outputs: planOutputs(targets),
+    ruleSettings: file.rules,
+    severityDefaults: file.severity,
+    ruleFiles,
+  };
+}
+
+/** Finds and loads the config file above the scan root, the common folder of the scan paths as `scan()` picks it. */
+function findDefaultConfig(paths: string[]): LoadedConfig | undefined {
+  const folders = paths.map((path) => {
+    const absolute = resolve(path);
+    return existsSync(absolute) && statSync(absolute).isDirectory() ? absolute : dirname(absolute);
+  });
+  const found = findConfigFile(commonFolder(folders));
+  return found === undefined ? undefined : loadConfigFile(found);
+}
+
+/** Report targets of the config file; its output paths are relative to its folder. */
+function configOutputs(config: LoadedConfig | undefined): OutputTarget[] {
+  const file = config?.config;
+  if (!config || !file) return [{ format: 'text' }];
+  const listed: OutputTarget[] = file.outputs ?? [{ format: file.format ?? 'text', ...(file.output !== undefined ? { output: file.output } : {}) }];
+  return listed.map((target) => (target.output === undefined ? { format: target.format } : { format: target.format, output: resolveFromConfig(config, target.output) }));
+}
+
+/**
+ * Rejects a `--rules` value that is not a folder, before the rule loader turns the missing
+ * files into a file-system error.
+ */
+function checkRulesFolder(path: string): void {
+  const isFolder = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  if (!isFolder) {
+    throw usageError(
+      `rule folder not found: ${path}`,
+      'Pass a folder that contains hosts.yaml and the rule files, or leave out --rules to use the built-in rules.',
+    );
+  }
+}
