@@ -1,59 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { describeErrors, multitool, validate, VALIDATOR_ENV, workDir } from '../helpers/sarif-validator.js';
 import { loadRuleTable } from '../../src/rules/load.js';
 import { sarifReporter } from '../../src/report/sarif.js';
 import { scan } from '../../src/scan.js';
 import { writeProject } from '../helpers/temp-project.js';
 
-/**
- * Runs Microsoft's SARIF validator (`@microsoft/sarif-multitool`, a self-contained .NET binary)
- * with the SARIF rules and GitHub's ingestion rules on real reports. The package's own `bin.js`
- * runs the binary through a shell, which splits the `Gh;Sarif` argument at the `;`, so the
- * test runs the binary directly.
- */
-const multitool = createRequire(import.meta.url)('@microsoft/sarif-multitool') as string;
-
-// .NET needs libicu unless globalization is invariant; invariant mode lets the binary run on machines without it.
-const VALIDATOR_ENV = { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' };
-
 const rules = loadRuleTable();
-const workDir = mkdtempSync(join(tmpdir(), 'pim-migrate-sarif-'));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-
-interface ValidatorResult {
-  ruleId: string;
-  level?: string;
-  message: { text?: string; id?: string; arguments?: string[] };
-}
-
-/** Validates a SARIF text and returns the validator's results of level `error`. */
-function validate(name: string, sarif: string): ValidatorResult[] {
-  const input = join(workDir, `${name}.sarif`);
-  const output = join(workDir, `${name}.validation.sarif`);
-  writeFileSync(input, sarif);
-  const run = spawnSync(multitool, ['validate', '--rule-kind', 'Gh;Sarif', input, '-o', output], { env: VALIDATOR_ENV, encoding: 'utf8' });
-  if (run.error) throw run.error;
-
-  let log: { runs: { results?: ValidatorResult[] }[] };
-  try {
-    log = JSON.parse(readFileSync(output, 'utf8'));
-  } catch {
-    throw new Error(`sarif-multitool wrote no log (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
-  }
-  const results = log.runs.flatMap((entry) => entry.results ?? []);
-  // A result without a level has the SARIF default, `warning`.
-  const errors = results.filter((result) => result.level === 'error');
-  if (errors.length > 0) console.error(run.stdout);
-  return errors;
-}
-
-function describeErrors(errors: ValidatorResult[]): string {
-  return errors.map((error) => `${error.ruleId}: ${error.message.text ?? `${error.message.id} ${JSON.stringify(error.message.arguments)}`}`).join('\n');
-}
 
 describe('SARIF validation', () => {
   it('multitool runs', () => {
