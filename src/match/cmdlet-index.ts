@@ -36,7 +36,7 @@ export class CmdletIndex {
     return this.byName.get(name.toLowerCase());
   }
 
-  /** Every cmdlet name the table knows, for prefilter signatures. */
+  /** Return every cmdlet name in the table, for prefilter signatures. */
   names(): string[] {
     return [...this.byName.values()].map((entry) => entry.name);
   }

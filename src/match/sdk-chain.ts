@@ -45,7 +45,7 @@ export class SdkChainReader {
 
   /**
    * Convert a chain to a path. The chain must reach an old root segment (`privilegedAccess`) at
-   * its first link, or right after a member that holds a client; otherwise it returns null.
+   * its first link, or right after a member that contains a client; otherwise it returns null.
    */
   read(language: string, chain: readonly SdkChainLink[]): SdkPath | null {
     const compiled = this.byLanguage.get(language);
@@ -93,7 +93,7 @@ export class SdkChainReader {
     return { parts, method, firstItemPart, startOffset: chain[rootIndex]!.offset };
   }
 
-  /** The root segment a link names (`privilegedaccess`), directly or through a `...ById` accessor. */
+  /** Return the root segment a link names (`privilegedaccess`), directly or through a `...ById` accessor. */
   private rootName(compiled: CompiledConvention, link: SdkChainLink): string | null {
     const name = normalize(link.name);
     if (this.roots.has(name)) {

@@ -85,7 +85,7 @@ const bodyFieldSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-/** What one provider's call maps to. An empty `replacements` list means "no equivalent". */
+/** Mapping of one provider's call to iteration 3. An empty `replacements` list means "no equivalent". */
 export const providerMappingSchema = z.strictObject({
   replacements: z.array(replacementSpecSchema),
   permissions: permissionChangeSchema.optional(),
@@ -158,7 +158,7 @@ export const cloudSchema = z.strictObject({
 });
 export type CloudSpec = z.infer<typeof cloudSchema>;
 
-/** `rules/hosts.yaml`: how URLs are told apart, by host and by the prefix before the API path. */
+/** `rules/hosts.yaml`: the hosts and path prefixes that classify a URL by cloud and by API. */
 export const hostsFileSchema = z.strictObject({
   clouds: z.array(cloudSchema).min(1),
   /** A host that starts with this prefix is a PIM service host, in any cloud. */

@@ -24,7 +24,7 @@ export function compileSignatures(rules: readonly Rule[]): string[] {
 }
 
 /**
- * The fewest words that find the same files: a word that contains another
+ * Return the smallest set of words that finds the same files: a word that contains another
  * (privilegedroleassignments contains privilegedrole...) adds nothing to a substring search.
  * Extractors need the full list, because they compare whole segments.
  */
