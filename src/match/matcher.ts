@@ -77,7 +77,10 @@ export class Matcher {
 
   private matchUrl(site: CallSite, parts: UrlPart[], baseUrl: string | undefined, context: MatchContext): Finding | null {
     const url = this.normalizer.normalize(parts, baseUrl);
-    const found = this.index.lookup(url, site.method);
+    // A request body means a write even where the code hides the verb (a helper that takes the
+    // method as a parameter), and POST is the write every old body-carrying operation uses.
+    const hasBody = Object.keys(site.body?.fields ?? {}).length > 0;
+    const found = this.index.lookup(url, site.method ?? (hasBody ? 'POST' : null));
     if (!found) {
       return null;
     }

@@ -22,7 +22,7 @@ export interface NormalizedUrl {
   hostKind: HostKind | null;
   /** Cloud id from `rules/hosts.yaml`, or null when the host is unknown. */
   cloud: string | null;
-  /** `beta`, `v1.0` or `api/v2`, when written before the API path. */
+  /** `beta`, `v1.0` or `api/v2` when written before the API path, DYNAMIC when the code chooses it. */
   version: string | null;
   /** True when the URL starts with a dynamic part (a base URL the code builds elsewhere). */
   dynamicBase: boolean;
@@ -175,6 +175,10 @@ export class UrlNormalizer {
     const firstText = segments[0]?.text.toLowerCase();
     if (firstText && this.graphVersions.includes(firstText) && classified?.kind !== 'pim-service') {
       version = firstText;
+      segments = segments.slice(1);
+    } else if (classified?.kind === 'graph' && segments[0]?.dynamic) {
+      // `https://graph.microsoft.com/${version}/...`: a Graph host is always followed by a version.
+      version = DYNAMIC;
       segments = segments.slice(1);
     } else {
       for (const basePath of this.pimBasePaths) {

@@ -58,3 +58,14 @@ describe('Matcher', () => {
     expect(finding?.replacements.every((replacement) => replacement.condition?.providerId?.length === 1)).toBe(true);
   });
 });
+
+describe('Matcher request bodies', () => {
+  it('reads a body as a write when the method is hidden', () => {
+    const finding = matchUrl('https://graph.microsoft.com/beta/privilegedAccess/aadGroups/roleAssignmentRequests', null, {
+      body: { fields: { type: 'UserRemove', assignmentState: 'Active' }, complete: true },
+    });
+    expect(finding?.ruleId).toBe('pim2-role-assignment-requests-create');
+    expect(finding?.exact).toBe(true);
+    expect(finding?.replacements[0]?.path).toBe('/identityGovernance/privilegedAccess/group/assignmentScheduleRequests');
+  });
+});

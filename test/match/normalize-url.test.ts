@@ -80,3 +80,16 @@ describe('readFilterEvidence', () => {
     expect(readFilterEvidence('$top=10')).toEqual({});
   });
 });
+
+describe('UrlNormalizer dynamic versions', () => {
+  it('strips a dynamic version after a Graph host', () => {
+    const url = normalizer.normalize([literal('https://graph.microsoft.com/'), dynamic('version'), literal('/privilegedAccess/aadRoles/roleAssignments')]);
+    expect(url.version).toBe(DYNAMIC);
+    expect(url.segments.map((segment) => segment.text)).toEqual(['privilegedAccess', 'aadRoles', 'roleAssignments']);
+  });
+
+  it('keeps a dynamic first segment on other hosts', () => {
+    const url = normalizer.normalize([literal('https://example.test/'), dynamic('tenant'), literal('/privilegedAccess')]);
+    expect(url.segments).toHaveLength(2);
+  });
+});

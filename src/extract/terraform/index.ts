@@ -52,6 +52,9 @@ const SHAPES: Record<string, RequestShape> = {
   'resource msgraph_resource': { url: attributeParts('url'), method: () => 'POST', body: 'body', baseUrl: msgraphBase, consumes: ['url', 'api_version'] },
   'resource msgraph_update_resource': { url: attributeParts('url'), method: () => 'PATCH', body: 'body', baseUrl: msgraphBase, consumes: ['url', 'api_version'] },
   'data msgraph_resource': { url: attributeParts('url'), method: () => 'GET', baseUrl: msgraphBase, consumes: ['url', 'api_version'] },
+  // msgraph provider 0.2+: an action or a call on any URL, with its own method.
+  'resource msgraph_resource_action': { url: attributeParts('resource_url'), method: methodAttribute('POST'), body: 'body', baseUrl: msgraphBase, consumes: ['resource_url', 'api_version', 'method'] },
+  'data msgraph_resource_action': { url: attributeParts('resource_url'), method: methodAttribute('POST'), body: 'body', baseUrl: msgraphBase, consumes: ['resource_url', 'api_version', 'method'] },
   'data http': { url: attributeParts('url'), method: methodAttribute('GET'), body: 'request_body', consumes: ['url', 'method'] },
   'resource azurerm_logic_app_action_http': { url: attributeParts('uri'), method: methodAttribute(null), body: 'body', consumes: ['uri', 'method'] },
   'resource azapi_resource_action': {

@@ -79,4 +79,26 @@ describe('terraformExtractor', () => {
     expect(http?.url?.[2]).toEqual({ kind: 'literal', text: 'privilegedAccess/aadRoles', offset: MAIN.indexOf('privilegedAccess/aadRoles"'), resolvedFrom: 'local.pim (main.tf)' });
     expect(sites.filter((site) => site.inComment)).toHaveLength(1);
   });
+
+  it('reads msgraph_resource_action with its method and body', async () => {
+    const text = [
+      'resource "msgraph_resource_action" "oncall" {',
+      '  resource_url = "privilegedAccess/aadGroups/roleAssignmentRequests"',
+      '  api_version  = "beta"',
+      '  method       = "POST"',
+      '  body = {',
+      '    assignmentState = "Eligible"',
+      '    type            = "AdminAdd"',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const project = writeProject({ 'main.tf': text });
+    cleanup = project.cleanup;
+    const result = await scan({ paths: [project.root] }, { extractors: [genericExtractor, terraformExtractor] });
+    expect(result.findings.map((finding) => [finding.line, finding.ruleId, finding.operation.method, finding.exact, finding.confidence])).toEqual([
+      [2, 'pim2-role-assignment-requests-create', 'POST', true, 'high'],
+    ]);
+    expect(result.findings[0]!.replacements[0]!.path).toBe('/identityGovernance/privilegedAccess/group/eligibilityScheduleRequests');
+  });
 });
