@@ -8,14 +8,17 @@ import { allNodes, property, propertyName } from './json-tree.js';
 const INTERPOLATION = /@\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g;
 /** `parameters('name')` or `variables('name')`, the whole expression. */
 const REFERENCE = /^\s*(parameters|variables)\(\s*'([^']*)'\s*\)\s*$/;
+/** `concat(` at the start of an expression. */
+const CONCAT = /^\s*concat\s*\(/i;
 /** Parameter values that refer to other parameters are followed this deep. */
 const MAX_DEPTH = 6;
 
 /**
  * Turns string values of Logic App workflow definitions and ARM templates into URL parts:
- * `@{...}` interpolations and whole-string `@expression`s (Logic Apps) and `[concat(...)]`
- * (ARM) become dynamic parts, unless they only name a parameter or variable that the same file
- * defines with a literal default, which is then resolved. `@@` and `[[` escape a literal.
+ * `@{...}` interpolations and whole-string `@expression`s (Logic Apps) and `[...]` (ARM) become
+ * dynamic parts, unless they only name a parameter or variable that the same file defines with
+ * a literal default, which is then resolved. `concat(...)` in either syntax becomes the parts of
+ * its arguments. `@@` and `[[` escape a literal.
  */
 export class WorkflowExpressions {
   private readonly values = new Map<string, Node>();
@@ -59,9 +62,14 @@ export class WorkflowExpressions {
       return this.armExpression(text.slice(1, text.trimEnd().length - 1), (index) => offsets(index + 1), depth);
     }
     if (text.startsWith('@') && !text.startsWith('@{')) {
-      return this.reference(text.slice(1), depth) ?? [dynamic(text.slice(1), offsets(0))];
+      // Logic App expressions share ARM's concat() and quoting, so `@concat('https://...', x)` splits the same way.
+      return this.armExpression(text.slice(1), (index) => offsets(index + 1), depth);
     }
-    return splitPlaceholders(text, offsets, INTERPOLATION, (match) => this.reference(match[1]!, depth));
+    return splitPlaceholders(text, offsets, INTERPOLATION, (match) => {
+      const expression = match[1]!;
+      const start = match.index + 2;
+      return CONCAT.test(expression) ? this.armExpression(expression, (index) => offsets(start + index), depth) : this.reference(expression, depth);
+    });
   }
 
   /** Resolve `parameters('x')` / `variables('x')` to the literal the file defines, or null. */
@@ -76,7 +84,7 @@ export class WorkflowExpressions {
 
   /** `concat(a, 'b', ...)` becomes the parts of its arguments; any other expression is one value. */
   private armExpression(expression: string, offsets: OffsetMap, depth: number): UrlPart[] {
-    const concat = /^\s*concat\s*\(/i.exec(expression);
+    const concat = CONCAT.exec(expression);
     const close = expression.lastIndexOf(')');
     if (!concat || close < concat[0].length) {
       return this.armValue(expression, 0, expression.length, offsets, depth);

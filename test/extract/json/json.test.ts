@@ -59,6 +59,23 @@ describe('jsonExtractor', () => {
     );
   });
 
+  it('splits Logic App concat() in whole-string and interpolated expressions', () => {
+    const text = `{ "definition": { "actions": {
+  "Approve": { "type": "Http", "inputs": { "method": "POST",
+    "uri": "@{concat('https://graph.microsoft.com/beta/privilegedAccess/azureResources/roleAssignmentRequests/', triggerBody()?['id'], '/updateRequest')}" } },
+  "Cancel": { "type": "Http", "inputs": { "method": "POST",
+    "uri": "@concat('https://graph.microsoft.com/beta/privilegedAccess/aadRoles/roleAssignmentRequests/', variables('requestId'), '/cancel')" } }
+} } }`;
+    const sites = extract(text);
+    const shapes = sites.map((site) => site.url?.map((part) => (part.kind === 'literal' ? part.text : '<dynamic>')).join(''));
+    expect(shapes).toEqual([
+      'https://graph.microsoft.com/beta/privilegedAccess/azureResources/roleAssignmentRequests/<dynamic>/updateRequest',
+      'https://graph.microsoft.com/beta/privilegedAccess/aadRoles/roleAssignmentRequests/<dynamic>/cancel',
+    ]);
+    const first = sites[0]!.url![0]!;
+    expect(first.kind === 'literal' && first.offset).toBe(text.indexOf('https://graph.microsoft.com/beta/privilegedAccess/azureResources'));
+  });
+
   it('reads Postman collections with variables and raw JSON bodies', () => {
     const text = JSON.stringify(
       {
