@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Edit } from './edits.js';
+
+/** How the file's bytes were decoded, so the new text is written back the same way. */
+export interface FileEncoding {
+  bom: boolean;
+  latin1: boolean;
+}
+
+export function encodingOf(bytes: Buffer, latin1: boolean): FileEncoding {
+  return { bom: bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, latin1 };
+}
+
+/**
+ * Applies non-overlapping edits to a text. Text outside the edits is copied unchanged, so line
+ * endings and untouched bytes stay as they were. Throws on overlapping edits: the caller
+ * drops overlapping findings before this point.
+ */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let position = 0;
+  for (const edit of sorted) {
+    if (edit.start < position) {
+      throw new Error(`overlapping edits at offset ${edit.start}`);
+    }
+    out += text.slice(position, edit.start) + edit.text;
+    position = edit.end;
+  }
+  return out + text.slice(position);
+}
+
+/** Encodes text as the original file was: UTF-8 with its BOM when it had one, or Latin-1. */
+export function encodeText(text: string, encoding: FileEncoding): Buffer {
+  if (encoding.latin1) {
+    return Buffer.from(text, 'latin1');
+  }
+  // decodeText drops a UTF-8 BOM (TextDecoder's default), so it is put back here.
+  const body = Buffer.from(text, 'utf8');
+  return encoding.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+}
+
+/**
+ * Replaces `target` atomically: a temporary file in the same folder with the mode of
+ * `modeFrom` (the original file), then a rename. On failure the temporary file is removed.
+ */
+export async function replaceFileAtomic(target: string, bytes: Buffer, modeFrom: string): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const mode = (await stat(modeFrom)).mode & 0o7777;
+    await writeFile(temporary, bytes, { flag: 'wx', mode });
+    await chmod(temporary, mode);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}

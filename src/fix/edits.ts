@@ -1,0 +1,45 @@
+import type { Finding } from '../model/finding.js';
+
+/**
+ * One text replacement in one file. Offsets index the decoded file text (UTF-16 code units,
+ * 0-based, `end` exclusive), the same offsets the extractors and the matcher use.
+ */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What a language fixer returns for one finding: every edit of the call, or why it cannot. */
+export type FixAttempt = { edits: Edit[] } | { reason: string };
+
+/** How a finding ends up in a fix run. */
+export type FixStatus =
+  /** Edits were made (or would be, in a dry run). */
+  | 'fixed'
+  /** A fix exists but its tier is above `--tier`; rerun with `--tier suggestion` to apply it. */
+  | 'suggested'
+  /** Left for a person, with the reason. */
+  | 'left';
+
+export interface FixOutcome {
+  finding: Finding;
+  status: FixStatus;
+  /** The tier of the fix that exists (`safe` or `suggestion`), for `fixed` and `suggested`. */
+  tier?: 'safe' | 'suggestion';
+  /** Why the finding was not fixed, written for the person who will change the code. */
+  reason?: string;
+  edits: Edit[];
+}
+
+export function isRefusal(attempt: FixAttempt): attempt is { reason: string } {
+  return 'reason' in attempt;
+}
+
+/** True when two edits touch the same text; edits that only meet at a boundary do not. */
+export function overlaps(a: Edit, b: Edit): boolean {
+  if (a.start === a.end || b.start === b.end) {
+    return a.start < b.end && b.start < a.end && a.start !== b.start;
+  }
+  return a.start < b.end && b.start < a.end;
+}

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeText } from '../discover/decode.js';
+import type { Finding } from '../model/finding.js';
+import type { RuleTable } from '../rules/load.js';
+import { applyEdits, encodingOf, type FileEncoding } from './apply.js';
+import { annotationEdits } from './annotate.js';
+import { isRefusal, overlaps, type Edit, type FixAttempt, type FixOutcome } from './edits.js';
+import { planFinding, tierAllowed, type FixPlan, type FixTierOption } from './plan.js';
+import { fixTypeScript } from './typescript/fix.js';
+import { parseSource } from './typescript/locate.js';
+import { fixUrlLiteral } from './url-literal.js';
+
+export interface FixOptions {
+  tier: FixTierOption;
+  annotate: boolean;
+}
+
+/** The fix of one file: its old and new text and what happened to each finding. */
+export interface FileFix {
+  relativePath: string;
+  path: string;
+  before: string;
+  after: string;
+  encoding: FileEncoding;
+  outcomes: FixOutcome[];
+}
+
+/**
+ * Computes the fix of every file with findings. Nothing is written here. A finding whose
+ * edits overlap an earlier finding's is left whole, so a call is migrated whole or not at all.
+ */
+export function computeFixes(root: string, findings: readonly Finding[], table: RuleTable, options: FixOptions): FileFix[] {
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (finding.suppression) {
+      continue;
+    }
+    byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  }
+  const fixes: FileFix[] = [];
+  for (const [relativePath, fileFindings] of byFile) {
+    fixes.push(fixFile(root, relativePath, fileFindings, table, options));
+  }
+  return fixes;
+}
+
+function fixFile(root: string, relativePath: string, findings: Finding[], table: RuleTable, options: FixOptions): FileFix {
+  const path = join(root, relativePath);
+  const bytes = readFileSync(path);
+  const decoded = decodeText(bytes);
+  const leaveAll = (reason: string, text = ''): FileFix => ({
+    relativePath,
+    path,
+    before: text,
+    after: text,
+    encoding: encodingOf(bytes, false),
+    outcomes: findings.map((finding) => ({ finding, status: 'left', reason, edits: [] })),
+  });
+  if ('skip' in decoded) {
+    return leaveAll(`the file is not text the fixer can rewrite (${decoded.skip})`);
+  }
+  if (bytes.length >= 2 && (bytes[0] === 0xff || bytes[0] === 0xfe) && (bytes[1] === 0xfe || bytes[1] === 0xff)) {
+    return leaveAll('the file is UTF-16, which the fixer does not write; change it by hand', decoded.text);
+  }
+  const text = decoded.text;
+  const encoding = encodingOf(bytes, decoded.warning !== undefined);
+  const lineStarts = lineStartOffsets(text);
+  let source: ReturnType<typeof parseSource> | undefined;
+
+  const outcomes: FixOutcome[] = [];
+  const accepted: Edit[] = [];
+  for (const finding of findings) {
+    const planned = planFinding(finding, table);
+    if ('reason' in planned) {
+      outcomes.push({ finding, status: 'left', reason: planned.reason, edits: [] });
+      continue;
+    }
+    const plan = planned.plan;
+    const offset = lineStarts[finding.line - 1]! + finding.column - 1;
+    const attempt = attemptFix(plan, relativePath, text, offset, () => (source ??= parseSource(path, text)));
+    if (isRefusal(attempt)) {
+      outcomes.push({ finding, status: 'left', reason: attempt.reason, edits: [] });
+      continue;
+    }
+    if (!tierAllowed(plan.tier, options.tier)) {
+      outcomes.push({ finding, status: 'suggested', tier: plan.tier, reason: `a ${plan.tier} fix exists; rerun with --tier suggestion to apply it`, edits: attempt.edits });
+      continue;
+    }
+    if (attempt.edits.some((edit) => accepted.some((other) => overlaps(edit, other) && !sameEdit(edit, other)))) {
+      outcomes.push({ finding, status: 'left', reason: 'its edits overlap another fixed call in the same statement; migrate it by hand', edits: [] });
+      continue;
+    }
+    const fresh = attempt.edits.filter((edit) => !accepted.some((other) => sameEdit(edit, other)));
+    accepted.push(...fresh);
+    outcomes.push({ finding, status: 'fixed', tier: plan.tier, edits: attempt.edits });
+  }
+  const annotations = options.annotate ? annotationEdits(text, relativePath, outcomes.filter((outcome) => outcome.status !== 'fixed')) : [];
+  return { relativePath, path, before: text, after: applyEdits(text, [...accepted, ...annotations]), encoding, outcomes };
+}
+
+/** Chooses the language fixer: TypeScript and JavaScript have their own; other files get the literal URL fixer. */
+function attemptFix(plan: FixPlan, relativePath: string, text: string, offset: number, source: () => ReturnType<typeof parseSource>): FixAttempt {
+  const language = plan.finding.language;
+  if (language === 'typescript' || language === 'javascript') {
+    if (/\.(vue|svelte|html?|md)$/i.test(relativePath)) {
+      return { reason: 'the script is embedded in another file type, which the fixer does not rewrite; change it by hand' };
+    }
+    return fixTypeScript(source(), offset, plan);
+  }
+  if (plan.finding.family.startsWith('cmdlet-') || plan.finding.family === 'sdk-graph-beta') {
+    const cmdlet = plan.replacement.cmdlet;
+    return {
+      reason: cmdlet
+        ? `replace the cmdlet with ${cmdlet} and build its -BodyParameter from the old parameters by hand (cmdlet rewriting is not implemented yet)`
+        : 'SDK request chains are not rewritten; call the replacement URL with the v1.0 client by hand',
+    };
+  }
+  return fixUrlLiteral(text, offset, plan);
+}
+
+function sameEdit(a: Edit, b: Edit): boolean {
+  return a.start === b.start && a.end === b.end && a.text === b.text;
+}
+
+function lineStartOffsets(text: string): number[] {
+  const starts = [0];
+  for (let index = 0; index < text.length; index += 1) {
+    if (text.charCodeAt(index) === 10) {
+      starts.push(index + 1);
+    }
+  }
+  return starts;
+}
