@@ -37,7 +37,7 @@ export async function runFixCommand(paths: string[], options: FixCommandOptions,
   }
   const result = await io.scan({ paths }, { table });
   const findings = options.rule?.length ? result.findings.filter((finding) => options.rule!.includes(finding.ruleId)) : result.findings;
-  const fixes = computeFixes(result.root, findings, table, { tier, annotate: options.annotate === true });
+  const fixes = await computeFixes(result.root, findings, table, { tier, annotate: options.annotate === true });
   const changed = fixes.filter((fix) => fix.after !== fix.before);
 
   if (options.write && changed.length > 0) {

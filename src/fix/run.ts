@@ -7,6 +7,9 @@ import { applyEdits, encodingOf, type FileEncoding } from './apply.js';
 import { annotationEdits } from './annotate.js';
 import { isRefusal, overlaps, type Edit, type FixAttempt, type FixOutcome } from './edits.js';
 import { planFinding, tierAllowed, type FixPlan, type FixTierOption } from './plan.js';
+import { fixPowerShellCmdlet } from './powershell/fix.js';
+import { requiresEdits } from './powershell/requires.js';
+import { parseScript, type PowerShellScript } from './powershell/script.js';
 import { fixTypeScript } from './typescript/fix.js';
 import { parseSource } from './typescript/locate.js';
 import { fixUrlLiteral } from './url-literal.js';
@@ -30,7 +33,7 @@ export interface FileFix {
  * Computes the fix of every file with findings. Nothing is written here. A finding whose
  * edits overlap an earlier finding's is left whole, so a call is migrated whole or not at all.
  */
-export function computeFixes(root: string, findings: readonly Finding[], table: RuleTable, options: FixOptions): FileFix[] {
+export async function computeFixes(root: string, findings: readonly Finding[], table: RuleTable, options: FixOptions): Promise<FileFix[]> {
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
     if (finding.suppression) {
@@ -40,12 +43,12 @@ export function computeFixes(root: string, findings: readonly Finding[], table: 
   }
   const fixes: FileFix[] = [];
   for (const [relativePath, fileFindings] of byFile) {
-    fixes.push(fixFile(root, relativePath, fileFindings, table, options));
+    fixes.push(await fixFile(root, relativePath, fileFindings, table, options));
   }
   return fixes;
 }
 
-function fixFile(root: string, relativePath: string, findings: Finding[], table: RuleTable, options: FixOptions): FileFix {
+async function fixFile(root: string, relativePath: string, findings: Finding[], table: RuleTable, options: FixOptions): Promise<FileFix> {
   const path = join(root, relativePath);
   const bytes = readFileSync(path);
   const decoded = decodeText(bytes);
@@ -65,8 +68,28 @@ function fixFile(root: string, relativePath: string, findings: Finding[], table:
   }
   const text = decoded.text;
   const encoding = encodingOf(bytes, decoded.warning !== undefined);
-  const lineStarts = lineStartOffsets(text);
   let source: ReturnType<typeof parseSource> | undefined;
+  // Parsing PowerShell is asynchronous (tree-sitter in wasm), so the script is parsed up front.
+  const script = findings.some((finding) => finding.language === 'powershell') ? await parseScript(text).catch(() => undefined) : undefined;
+  try {
+    return fixParsedFile(relativePath, path, text, encoding, findings, table, options, () => (source ??= parseSource(path, text)), script);
+  } finally {
+    script?.dispose();
+  }
+}
+
+function fixParsedFile(
+  relativePath: string,
+  path: string,
+  text: string,
+  encoding: FileEncoding,
+  findings: Finding[],
+  table: RuleTable,
+  options: FixOptions,
+  source: () => ReturnType<typeof parseSource>,
+  script: PowerShellScript | undefined,
+): FileFix {
+  const lineStarts = lineStartOffsets(text);
 
   const outcomes: FixOutcome[] = [];
   const accepted: Edit[] = [];
@@ -78,7 +101,7 @@ function fixFile(root: string, relativePath: string, findings: Finding[], table:
     }
     const plan = planned.plan;
     const offset = lineStarts[finding.line - 1]! + finding.column - 1;
-    const attempt = attemptFix(plan, relativePath, text, offset, () => (source ??= parseSource(path, text)));
+    const attempt = attemptFix(plan, relativePath, text, offset, source, script);
     if (isRefusal(attempt)) {
       outcomes.push({ finding, status: 'left', reason: attempt.reason, edits: [] });
       continue;
@@ -95,18 +118,25 @@ function fixFile(root: string, relativePath: string, findings: Finding[], table:
     accepted.push(...fresh);
     outcomes.push({ finding, status: 'fixed', tier: plan.tier, edits: attempt.edits });
   }
+  if (script) {
+    const requires = requiresEdits(text, outcomes);
+    accepted.push(...requires.filter((edit) => !accepted.some((other) => overlaps(edit, other))));
+  }
   const annotations = options.annotate ? annotationEdits(text, relativePath, outcomes.filter((outcome) => outcome.status !== 'fixed')) : [];
   return { relativePath, path, before: text, after: applyEdits(text, [...accepted, ...annotations]), encoding, outcomes };
 }
 
-/** Chooses the language fixer: TypeScript and JavaScript have their own; other files get the literal URL fixer. */
-function attemptFix(plan: FixPlan, relativePath: string, text: string, offset: number, source: () => ReturnType<typeof parseSource>): FixAttempt {
+/** Chooses the language fixer: TypeScript, JavaScript and PowerShell cmdlets have their own; other files get the literal URL fixer. */
+function attemptFix(plan: FixPlan, relativePath: string, text: string, offset: number, source: () => ReturnType<typeof parseSource>, script: PowerShellScript | undefined): FixAttempt {
   const language = plan.finding.language;
   if (language === 'typescript' || language === 'javascript') {
     if (/\.(vue|svelte|html?|md)$/i.test(relativePath)) {
       return { reason: 'the script is embedded in another file type, which the fixer does not rewrite; change it by hand' };
     }
     return fixTypeScript(source(), offset, plan);
+  }
+  if (language === 'powershell' && plan.finding.family.startsWith('cmdlet-')) {
+    return script ? fixPowerShellCmdlet(script, offset, plan) : { reason: 'the PowerShell parser could not read the script; change the call by hand' };
   }
   if (plan.finding.family.startsWith('cmdlet-') || plan.finding.family === 'sdk-graph-beta') {
     const cmdlet = plan.replacement.cmdlet;

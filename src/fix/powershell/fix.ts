@@ -1,0 +1,30 @@
+import type { FixAttempt } from '../edits.js';
+import type { FixPlan } from '../plan.js';
+import { readOldCall } from './arguments.js';
+import { fixCreateRequest } from './create-request.js';
+import { fixReadCmdlet } from './read-cmdlet.js';
+import { commandNamedAt, type PowerShellScript } from './script.js';
+
+/**
+ * Fixes one cmdlet finding in a PowerShell script: the create-request cmdlets and the Entra role
+ * list cmdlet become their Microsoft Graph v1.0 cmdlets. `offset` is where the cmdlet name starts.
+ */
+export function fixPowerShellCmdlet(script: PowerShellScript, offset: number, plan: FixPlan): FixAttempt {
+  const call = commandNamedAt(script, offset);
+  const cmdlet = plan.replacement.cmdlet;
+  if (!call || call.invocation !== null) {
+    return { reason: `the cmdlet is not called by name here; replace it with ${cmdlet ?? 'the replacement'} by hand` };
+  }
+  const read = readOldCall(script, call);
+  if ('reason' in read) {
+    return read;
+  }
+  const method = (plan.finding.operation.method ?? plan.replacement.method).toUpperCase();
+  if (method === 'POST' && plan.body.some((field) => field.from === 'type')) {
+    return fixCreateRequest(script, read.old, plan);
+  }
+  if (method === 'GET' && plan.rule.id === 'pim2-role-assignments-list') {
+    return fixReadCmdlet(script, read.old, plan);
+  }
+  return { reason: `replace the cmdlet with ${cmdlet ?? 'the replacement'} and map its parameters by hand (the fixer rewrites role assignment requests and role assignment lists only)` };
+}

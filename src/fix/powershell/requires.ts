@@ -1,0 +1,60 @@
+import type { Edit, FixOutcome } from '../edits.js';
+
+/** Modules whose PIM cmdlets the fixer migrates, by finding family. */
+const OLD_MODULES: Record<string, string> = {
+  'cmdlet-azureadpreview': 'AzureADPreview',
+  'cmdlet-mggraph-beta': 'Microsoft.Graph.Beta.Identity.Governance',
+};
+
+const NEW_MODULE = 'Microsoft.Graph.Identity.Governance';
+
+/**
+ * Updates `#Requires -Modules` lines once every cmdlet finding of an old module in the script is
+ * fixed: the old module becomes Microsoft.Graph.Identity.Governance. Otherwise the line stays,
+ * and each finding left gets the reason appended, so the summary says why.
+ * NOTE: cmdlets of the old module that are no findings (`Connect-AzureAD`, `Get-AzureADUser`)
+ * also block the update, because the script still needs the module for them.
+ */
+export function requiresEdits(text: string, outcomes: FixOutcome[]): Edit[] {
+  const edits: Edit[] = [];
+  for (const [family, module] of Object.entries(OLD_MODULES)) {
+    const line = new RegExp(`^#requires\\s+-modules\\s+.*\\b${module.replace(/\./g, '\\.')}\\b.*$`, 'gim');
+    const matches = [...text.matchAll(line)];
+    const ofModule = outcomes.filter((outcome) => outcome.finding.family === family && !outcome.finding.inComment);
+    if (matches.length === 0 || ofModule.length === 0) {
+      continue;
+    }
+    const left = ofModule.filter((outcome) => outcome.status !== 'fixed');
+    const otherCmdlet = otherCommandOf(text, family, outcomes);
+    if (left.length > 0 || otherCmdlet) {
+      for (const outcome of left) {
+        outcome.reason = `${outcome.reason ?? ''}; #Requires -Modules ${module} stays because this call still needs it`;
+      }
+      continue;
+    }
+    for (const match of matches) {
+      const start = match.index!;
+      const replaced = match[0].includes(NEW_MODULE)
+        ? match[0].replace(new RegExp(`\\s*,?\\s*['"]?${module.replace(/\./g, '\\.')}['"]?`, 'i'), '').replace(/-Modules\s*,\s*/i, '-Modules ')
+        : match[0].replace(new RegExp(`\\b${module.replace(/\./g, '\\.')}\\b`, 'i'), NEW_MODULE);
+      edits.push({ start, end: start + match[0].length, text: replaced });
+    }
+  }
+  return edits;
+}
+
+/** True when the script calls another cmdlet of the family's module that no finding covers. */
+function otherCommandOf(text: string, family: string, outcomes: FixOutcome[]): boolean {
+  const noun = family === 'cmdlet-azureadpreview' ? /(?:^|[\s;|(=])([A-Za-z]+-AzureAD\w*)/gm : /(?:^|[\s;|(=])([A-Za-z]+-MgBeta\w*)/gm;
+  const covered = new Set(outcomes.filter((outcome) => outcome.finding.family === family).map((outcome) => outcome.finding.matchedText.toLowerCase()));
+  for (const match of text.matchAll(noun)) {
+    const lineStart = text.lastIndexOf('\n', match.index) + 1;
+    if (text.slice(lineStart, match.index + 1).includes('#')) {
+      continue;
+    }
+    if (!covered.has(match[1]!.toLowerCase())) {
+      return true;
+    }
+  }
+  return false;
+}
