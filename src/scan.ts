@@ -1,38 +1,50 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve, sep } from 'node:path';
-import { decodeText } from './discover/decode.js';
 import { discoverFiles } from './discover/walk.js';
-import { ownReportFormat } from './discover/own-report.js';
 import { pathNotFoundError, usageError } from './errors.js';
-import type { Extractor, ExtractInput } from './extract/extractor.js';
-import { shiftCallSite } from './extract/shift.js';
-import type { CallSite } from './model/call-site.js';
-import { ExtractorRegistry } from './extract/registry.js';
-import { LineIndex } from './match/line-index.js';
-import { Matcher } from './match/matcher.js';
+import type { Extractor } from './extract/extractor.js';
 import type { FileWarning, Finding, SkippedFile, UnusedSuppression } from './model/finding.js';
 import type { ScanOptions, ScanResult, ScanSummary } from './model/scan-result.js';
 import { Prefilter } from './prefilter/prefilter.js';
 import type { RuleTable } from './rules/load.js';
-import { applyRuleSettings, checkRuleSettingIds } from './config/apply-settings.js';
+import { checkRuleSettingIds } from './config/apply-settings.js';
 import { loadRuleTableWithUserFiles } from './config/rule-table.js';
-import { applyInlineSuppressions } from './suppress/apply.js';
 import { compileSignatures } from './rules/signatures.js';
-import { defaultExtractors } from './extract/default-extractors.js';
+import { analyseAll } from './engine/analysis-phase.js';
+import { FileAnalyser } from './engine/file-analyser.js';
+import { prefilterAll } from './engine/prefilter-phase.js';
+import type { CandidateFile, FileAnalysis } from './engine/types.js';
+import { WorkerPool } from './engine/worker-pool.js';
 
 /** Default size limit: larger files are skipped with a reason. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+/** Default time limit for one file's extraction in a worker, in milliseconds. */
+export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
+
+/**
+ * Below these counts the scan reads files or analyses candidates in this thread: starting
+ * workers (and loading the extractors in each) costs more than it saves. Estimates from runs
+ * of `npm run bench` on 2 cores.
+ */
+const MIN_FILES_FOR_WORKERS = 2_000;
+const MIN_CANDIDATES_FOR_WORKERS = 200;
 
 export interface ScanInternals {
   /** A loaded rule table, to skip loading it again (tests, repeated scans). */
   table?: RuleTable;
   extractors?: readonly Extractor[];
+  /** Overrides of MIN_FILES_FOR_WORKERS and MIN_CANDIDATES_FOR_WORKERS, so tests can run the pool on small trees. */
+  minFilesForWorkers?: number;
+  minCandidatesForWorkers?: number;
 }
 
 /**
  * Scan files and folders for uses of the retired PIM APIs. Files pass through discovery, the
  * byte prefilter, one extractor and the matcher; a file that fails in an extractor is reported
- * as skipped instead of failing the scan.
+ * as skipped instead of failing the scan. Large scans read and analyse files in worker threads
+ * (`jobs`); the result is the same as in one thread.
  */
 export async function scan(options: ScanOptions = {}, internals: ScanInternals = {}): Promise<ScanResult> {
   const paths = (options.paths?.length ? options.paths : ['.']).map((path) => resolve(path));
@@ -50,11 +62,8 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
   const table = internals.table ?? loadRuleTableWithUserFiles(options.rulesDir ? resolve(options.rulesDir) : undefined, (options.ruleFiles ?? []).map((file) => resolve(file)));
   const ruleIds = table.rules.map((rule) => rule.id);
   checkRuleSettingIds(options.ruleSettings ?? {}, ruleIds);
-  const knownRuleIds = new Set(ruleIds);
-  const matcher = new Matcher(table);
   const signatures = compileSignatures(table.rules);
   const prefilter = new Prefilter(signatures);
-  const registry = new ExtractorRegistry(internals.extractors ?? defaultExtractors());
 
   const discovered = discoverFiles({
     root,
@@ -64,83 +73,88 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     ignoreFiles: new Set((options.ignoreFiles ?? []).map((path) => resolve(path))),
   });
+  let summaryCounts = { withoutSignature: 0, parsed: 0 };
   const skipped: SkippedFile[] = [...discovered.skipped];
   const warnings: FileWarning[] = [];
   const findings: Finding[] = [];
   const unusedSuppressions: UnusedSuppression[] = [];
-  let withoutSignature = 0;
 
-  // Candidates are known before extraction, so cross-file resolution can see all of them.
-  const candidates: { file: (typeof discovered.files)[number]; bytes: Buffer }[] = [];
-  for (const file of discovered.files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file.path);
-    } catch (error) {
-      skipped.push({ file: file.relativePath, reason: `not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-      continue;
-    }
-    const reportFormat = ownReportFormat(bytes);
-    if (reportFormat) {
-      skipped.push({ file: file.relativePath, reason: `a pim-migrate ${reportFormat} report (its findings would be counted twice)` });
-      continue;
-    }
-    if (prefilter.matches(bytes) || prefilter.matchesUtf16(bytes)) {
-      candidates.push({ file, bytes });
-    } else {
-      withoutSignature += 1;
-    }
+  const jobs = options.jobs ?? availableParallelism();
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    throw usageError(`invalid number of jobs: ${jobs}`, 'Pass a positive integer, such as the number of cores.');
   }
-  const candidatePaths = candidates.map((candidate) => candidate.file.path);
+  const fileTimeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
+  if (!Number.isInteger(fileTimeoutMs) || fileTimeoutMs < 1) {
+    throw usageError(`invalid file time limit: ${fileTimeoutMs} ms`, 'Pass a positive whole number of milliseconds.');
+  }
+  // Custom extractors are objects of this thread and cannot be sent to a worker.
+  const workersAllowed = jobs > 1 && internals.extractors === undefined;
+  const settings = { root, ruleSettings: options.ruleSettings, severityDefaults: options.severityDefaults };
+  let pool: WorkerPool | undefined;
+  const startPool = (): WorkerPool => (pool ??= new WorkerPool(jobs, { table, signatures, settings }));
 
   let done = 0;
+  let findingCount = 0;
+  const total = discovered.files.length;
   try {
-    for (const { file, bytes } of candidates) {
-      const decoded = decodeText(bytes);
+    const outcomes = await prefilterAll(discovered.files, prefilter, workersAllowed && total >= (internals.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS) ? startPool() : undefined, (outcome) => {
+      if (outcome.kind !== 'candidate') {
+        done += 1;
+        options.onProgress?.(done, total, findingCount);
+      }
+    });
+
+    // Candidates are known before extraction, so cross-file resolution can see all of them.
+    const candidates: CandidateFile[] = [];
+    let withoutSignature = 0;
+    discovered.files.forEach((file, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome.kind === 'candidate') {
+        candidates.push({ path: file.path, relativePath: file.relativePath, language: file.language });
+      } else if (outcome.kind === 'skipped') {
+        skipped.push({ file: file.relativePath, reason: outcome.reason });
+      } else {
+        withoutSignature += 1;
+      }
+    });
+    const candidatePaths = candidates.map((candidate) => candidate.path);
+
+    const onAnalysed = (analysis: FileAnalysis): void => {
       done += 1;
-      if ('skip' in decoded) {
-        skipped.push({ file: file.relativePath, reason: decoded.skip });
-        options.onProgress?.(done, candidates.length, findings.length);
-        continue;
-      }
-      if (decoded.warning) {
-        warnings.push({ file: file.relativePath, message: decoded.warning });
-      }
+      findingCount += analysis.findings.length;
+      options.onProgress?.(done, total, findingCount);
+    };
+    let analyses: FileAnalysis[];
+    if (workersAllowed && candidates.length >= (internals.minCandidatesForWorkers ?? MIN_CANDIDATES_FOR_WORKERS)) {
+      const workers = startPool();
+      workers.setCandidates(candidatePaths);
+      analyses = await analyseAll(candidates, { pool: workers, workers: jobs, timeoutMs: fileTimeoutMs }, onAnalysed);
+    } else {
+      // Few candidates: loading the extractors in workers would cost more than it saves.
+      await pool?.close();
+      pool = undefined;
+      // Loaded on demand: ts-morph and the grammars cost a large share of a small scan's time.
+      const extractors = internals.extractors ?? (await import('./extract/default-extractors.js')).defaultExtractors();
+      const analyser = new FileAnalyser(table, signatures, settings, extractors, candidatePaths);
       try {
-        const input: ExtractInput = {
-          path: file.path,
-          relativePath: file.relativePath,
-          text: decoded.text,
-          language: file.language,
-          candidates: candidatePaths,
-          root,
-          signatures,
-          extractEmbedded: (language, text, offset) => extractEmbedded(registry, input, language, text, offset),
-        };
-        const sites = await registry.forLanguage(file.language).extract(input);
-        const lines = new LineIndex(decoded.text);
-        const seen = new Set<string>();
-        const fileFindings: Finding[] = [];
-        for (const site of sites) {
-          const finding = matcher.match(site, { relativePath: file.relativePath, text: decoded.text, lines });
-          const key = finding && `${finding.ruleId}:${finding.line}:${finding.column}`;
-          if (finding && key && !seen.has(key)) {
-            seen.add(key);
-            fileFindings.push(finding);
-          }
-        }
-        // Suppressions see every finding, so a marker for a rule the config turns off is not reported as unused.
-        const suppressions = applyInlineSuppressions(file.relativePath, decoded.text, fileFindings, knownRuleIds);
-        unusedSuppressions.push(...suppressions.unused);
-        warnings.push(...suppressions.warnings);
-        findings.push(...applyRuleSettings(fileFindings, options.ruleSettings, options.severityDefaults));
-      } catch (error) {
-        skipped.push({ file: file.relativePath, reason: `internal error while analysing the file: ${(error as Error).message}` });
+        analyses = await analyseAll(candidates, { analyser }, onAnalysed);
+      } finally {
+        analyser.reset();
       }
-      options.onProgress?.(done, candidates.length, findings.length);
     }
+
+    // Merged in candidate order, so the result does not depend on which worker finished first.
+    for (const analysis of analyses) {
+      findings.push(...analysis.findings);
+      warnings.push(...analysis.warnings);
+      unusedSuppressions.push(...analysis.unusedSuppressions);
+      if (analysis.skipped) {
+        skipped.push(analysis.skipped);
+      }
+    }
+    summaryCounts = { withoutSignature, parsed: candidates.length };
   } finally {
-    registry.reset();
+    await pool?.close();
   }
 
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)));
@@ -153,7 +167,7 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
     skipped,
     warnings,
     unusedSuppressions,
-    summary: summarize(discoveredCount, withoutSignature, candidates.length, skipped.length, findings),
+    summary: summarize(discoveredCount, summaryCounts.withoutSignature, summaryCounts.parsed, skipped.length, findings),
   };
 }
 
@@ -167,27 +181,6 @@ export function commonFolder(folders: string[]): string {
     }
   }
   return common;
-}
-
-/** Maximum nesting of embedded regions (a script in a fence in a Markdown file...). */
-const MAX_EMBEDDING_DEPTH = 4;
-
-/**
- * Run another language's extractor on a region of a file and shift its offsets to the file.
- * The region's own embedded regions are extracted the same way, up to a fixed depth.
- */
-async function extractEmbedded(registry: ExtractorRegistry, outer: ExtractInput, language: string, text: string, offset: number, depth = 1): Promise<CallSite[]> {
-  if (depth > MAX_EMBEDDING_DEPTH) {
-    return [];
-  }
-  const inner: ExtractInput = {
-    ...outer,
-    text,
-    language,
-    extractEmbedded: (nestedLanguage, nestedText, nestedOffset) => extractEmbedded(registry, inner, nestedLanguage, nestedText, nestedOffset, depth + 1),
-  };
-  const sites = await registry.forLanguage(language).extract(inner);
-  return sites.map((site) => shiftCallSite(site, offset));
 }
 
 /** Counts a scan's files and findings; exported so a result can be recounted after findings change. */

@@ -2,10 +2,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from '../errors.js';
 import { REPORT_FORMATS } from '../report/index.js';
 import { parseByteSize } from './byte-size.js';
+import { positiveIntegerOption } from './positive-integer.js';
 import { FAIL_ON_HELP, FAIL_ON_VALUES } from './fail-on.js';
 import type { CliIo } from './io.js';
 import { runMergeCommand, type MergeCommandOptions } from './merge-command.js';
 import { runExplainCommand, type ExplainCommandOptions } from './explain-command.js';
+import { runFixCommand, type FixCommandOptions } from './fix-command.js';
 import { reportError } from './report-error.js';
 import { runRulesCommand, type RulesCommandOptions } from './rules-command.js';
 import { runScanCommand, type ScanCommandOptions } from './scan-command.js';
@@ -60,14 +62,40 @@ export function buildProgram(io: CliIo, toolVersion: string, onExitCode: (code: 
         parseByteSize(value),
       ),
     )
+    .addOption(
+      new Option('--jobs <n>', 'worker threads that read and analyse files (default: the number of cores; 1 scans in one thread)').argParser(positiveIntegerOption('--jobs', 'threads')),
+    )
+    .addOption(
+      new Option('--file-timeout <ms>', "report a file as skipped when its extraction takes longer than this, in milliseconds (default: 10000; enforced in worker threads only)").argParser(
+        positiveIntegerOption('--file-timeout', 'milliseconds'),
+      ),
+    )
     .addOption(new Option('--fail-on <threshold>', FAIL_ON_HELP).choices(FAIL_ON_VALUES))
     .option('-q, --quiet', 'print nothing but errors; a text report on stdout lists only the findings that fail the run, and nothing when none fail')
     .option('--baseline <file>', 'report only findings that are not in this baseline file; findings in it never fail the run')
     .option('--update-baseline', 'write the current unsuppressed findings to the --baseline file and exit 0, without reports')
+    .option('--runtime-log <file>', 'merge the JSON-lines findings of the runtime guard (its logFile) into the report: matching static findings get seenAtRuntime, others are added with source runtime')
     .option('--no-color', 'turn colour off in the text report')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (paths: string[], options: ScanCommandOptions) => {
       onExitCode(await runScanCommand(paths, options, io, toolVersion));
+    });
+
+  program
+    .command('fix')
+    .description('Rewrite iteration 1 and 2 calls to their iteration 3 replacement where the code proves which one; a dry run unless --write or --output-dir.')
+    .argument('[paths...]', 'files or folders to fix (default: the current folder)')
+    .option('--write', 'change the files in place (each replaced atomically)')
+    .option('--rule <id>', 'fix only the findings of this rule id (repeatable)', collect)
+    .addOption(new Option('--tier <tier>', 'highest fix tier to apply: safe, or suggestion (which includes safe)').choices(['safe', 'suggestion']).default('safe'))
+    .option('--annotate', 'add a comment above each call that was not migrated, naming what to change')
+    .option('--output-dir <dir>', 'write the migrated files to this folder, at the same relative paths, and leave the originals untouched')
+    .option('--allow-dirty', 'write even when the git work tree has uncommitted changes')
+    .option('--rules <dir>', 'rule folder to use instead of the built-in rules')
+    .option('-q, --quiet', 'print the diff only, without the summary')
+    .addHelpText('after', '\nExit codes: 0 nothing left to fix, 1 findings remain that were not fixed, 2 invalid command line or a dirty work tree, 3 internal error.')
+    .action(async (paths: string[], options: FixCommandOptions) => {
+      onExitCode(await runFixCommand(paths, options, io));
     });
 
   program

@@ -1,6 +1,8 @@
 import { EXIT, usageError } from '../errors.js';
 import { applyBaseline, buildBaseline, readBaseline, renderBaseline } from '../baseline/baseline.js';
 import type { ScanResult } from '../model/scan-result.js';
+import { applyRuleSettings } from '../config/apply-settings.js';
+import { mergeRuntimeFindings, readRuntimeLog } from '../runtime/merge-log.js';
 import { shouldUseColor } from './color.js';
 import { isFailing } from './fail-on.js';
 import type { CliIo } from './io.js';
@@ -25,8 +27,11 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
   }
   // Read the baseline before the scan, so an invalid file fails fast.
   const baseline = options.baseline !== undefined && !options.updateBaseline ? readBaseline(options.baseline) : undefined;
+  const runtimeLog = options.runtimeLog !== undefined ? readRuntimeLog(options.runtimeLog) : undefined;
 
-  const result = await runScan(settings, options, io);
+  const scanned = await runScan(settings, options, io);
+  // Runtime findings join before the baseline, so that the baseline and rule settings cover them too.
+  const result = runtimeLog ? mergeRuntimeFindings(scanned, runtimeLog, (added) => applyRuleSettings(added, settings.ruleSettings, settings.severityDefaults)) : scanned;
 
   if (options.updateBaseline && options.baseline !== undefined) {
     const written = buildBaseline(result.findings);
@@ -53,7 +58,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
 async function runScan(settings: ScanSettings, options: ScanCommandOptions, io: CliIo): Promise<ScanResult> {
   // A quiet run prints nothing but errors, so it has no progress line either.
   const progress = options.quiet ? undefined : createProgress(io.stderr, io.env);
-  const written = [...settings.outputs.flatMap((target) => (target.output !== undefined ? [target.output] : [])), ...(options.baseline !== undefined ? [options.baseline] : [])];
+  const written = [...settings.outputs.flatMap((target) => (target.output !== undefined ? [target.output] : [])), ...(options.baseline !== undefined ? [options.baseline] : []), ...(options.runtimeLog !== undefined ? [options.runtimeLog] : [])];
   try {
     return await io.scan(
       {
@@ -67,6 +72,8 @@ async function runScan(settings: ScanSettings, options: ScanCommandOptions, io: 
         ruleSettings: settings.ruleSettings,
         severityDefaults: settings.severityDefaults,
         maxFileSize: settings.maxFileSize,
+        jobs: options.jobs,
+        fileTimeoutMs: options.fileTimeout,
         onProgress: progress?.onProgress,
       },
       { table: settings.table },

@@ -18,6 +18,10 @@ export interface ScanCommandOptions {
   exclude?: string[];
   rules?: string;
   maxFileSize?: number;
+  /** `--jobs`: worker threads; default the number of cores. */
+  jobs?: number;
+  /** `--file-timeout`: milliseconds one file's extraction may take in a worker. */
+  fileTimeout?: number;
   /** False with `--no-color`. */
   color: boolean;
   config?: string;
@@ -25,6 +29,8 @@ export interface ScanCommandOptions {
   quiet?: boolean;
   baseline?: string;
   updateBaseline?: boolean;
+  /** JSON-lines file of the runtime guard, merged into the report. */
+  runtimeLog?: string;
 }
 
 /** A scan's settings after the config file and the command line are merged. */

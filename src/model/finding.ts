@@ -83,8 +83,12 @@ export interface Finding {
   permissions?: { from: string[]; to: string[] };
   retired: string;
   docs: string;
-  /** The matched source text, for baselines and reports. */
+  /** The matched source text, for baselines and reports; for a runtime finding, the request URL with ids and query values removed. */
   matchedText: string;
+  /** `runtime` for a call the runtime guard saw and no static finding covers; absent for static findings. */
+  source?: 'static' | 'runtime';
+  /** True on a static finding when the runtime guard saw the same rule called from its file and line. */
+  seenAtRuntime?: boolean;
 }
 
 /** A `pim-migrate-ignore` marker that suppressed nothing, or names a rule id the table lacks. */

@@ -51,6 +51,16 @@ export interface ScanOptions {
   severityDefaults?: SeverityDefaults;
   /** Files larger than this many bytes are skipped with a reason. */
   maxFileSize?: number;
-  /** Called after each file, for progress displays. */
+  /** Worker threads that read and analyse files; default the number of cores. 1 scans in this thread. */
+  jobs?: number;
+  /**
+   * Milliseconds one file's extraction may take in a worker before it is stopped and the file is
+   * reported as skipped; default 10,000. Not enforced when the scan runs in this thread.
+   */
+  fileTimeoutMs?: number;
+  /**
+   * Called after each file is read and, when it has a signature, analysed: `done` of `total`
+   * files to read, for progress displays.
+   */
   onProgress?: (done: number, total: number, findings: number) => void;
 }

@@ -47,6 +47,8 @@ export const FINDING_KEYS = [
   'retired',
   'docs',
   'matchedText',
+  'source',
+  'seenAtRuntime',
 ] as const satisfies ReadonlyArray<keyof Finding>;
 
 export const REPLACEMENT_KEYS = [

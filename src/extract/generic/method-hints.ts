@@ -49,27 +49,55 @@ export function guessMethod(window: string, windowStart: number, at: number, url
 }
 
 /**
+ * Characters searched on each side of a URL for its statement and neighbour lines. Minified
+ * bundles put megabytes on one line; without this bound every hit would scan the whole line, so
+ * a file with many hits would take time quadratic in its size. Hand-written statements fit.
+ */
+export const MAX_WINDOW_CHARACTERS = 2_000;
+
+/** Start of the line containing `position - 1`, but not before `floor`. */
+function lineStartAfter(text: string, position: number, floor: number): number {
+  for (let i = position - 1; i >= floor; i--) {
+    if (text.charCodeAt(i) === 10) {
+      return i + 1;
+    }
+  }
+  return floor;
+}
+
+/** The first newline at or after `position`, or `ceiling` when none comes before it. */
+function lineEndBefore(text: string, position: number, ceiling: number): number {
+  for (let i = position; i < ceiling; i++) {
+    if (text.charCodeAt(i) === 10) {
+      return i;
+    }
+  }
+  return ceiling;
+}
+
+/**
  * The statement around a URL: its line, plus lines joined to it by continuations (a trailing
  * backslash or backtick, an open bracket or a leading `-`/`.` on the next line), at most 6 lines
- * either way.
+ * either way and at most MAX_WINDOW_CHARACTERS either side of `at`.
  */
 export function statementWindow(text: string, at: number): { start: number; end: number } {
-  let start = text.lastIndexOf('\n', at - 1) + 1;
-  for (let step = 0; step < 6 && start > 0; step++) {
-    const previousStart = text.lastIndexOf('\n', start - 2) + 1;
+  const floor = Math.max(0, at - MAX_WINDOW_CHARACTERS);
+  const ceiling = Math.min(text.length, at + MAX_WINDOW_CHARACTERS);
+  let start = lineStartAfter(text, at, floor);
+  for (let step = 0; step < 6 && start > floor; step++) {
+    const previousStart = lineStartAfter(text, start - 1, floor);
     const previous = text.slice(previousStart, start - 1).trimEnd();
-    const current = text.slice(start, text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start)).trimStart();
+    const current = text.slice(start, lineEndBefore(text, start, ceiling)).trimStart();
     if (/[\\`(,{[|]$/.test(previous) || /^[-.|)]/.test(current)) {
       start = previousStart;
     } else {
       break;
     }
   }
-  let end = text.indexOf('\n', at);
-  end = end === -1 ? text.length : end;
-  for (let step = 0; step < 6 && end < text.length; step++) {
-    const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end).trimEnd();
-    const nextEnd = text.indexOf('\n', end + 1) === -1 ? text.length : text.indexOf('\n', end + 1);
+  let end = lineEndBefore(text, at, ceiling);
+  for (let step = 0; step < 6 && end < ceiling; step++) {
+    const line = text.slice(lineStartAfter(text, end, floor), end).trimEnd();
+    const nextEnd = lineEndBefore(text, end + 1, ceiling);
     const next = text.slice(end + 1, nextEnd).trimStart();
     if (/[\\`(,{[|]$/.test(line) || /^[-.|]/.test(next)) {
       end = nextEnd;
@@ -83,19 +111,21 @@ export function statementWindow(text: string, at: number): { start: number; end:
 /** Lines around a statement searched when the statement itself names no method. */
 const NEIGHBOUR_LINES = 3;
 
-/** The statement widened by a few lines on each side, stopping at blank lines. */
+/** The statement widened by a few lines on each side, stopping at blank lines and MAX_WINDOW_CHARACTERS. */
 export function neighbourWindow(text: string, statement: { start: number; end: number }): { start: number; end: number } {
+  const floor = Math.max(0, statement.start - MAX_WINDOW_CHARACTERS);
+  const ceiling = Math.min(text.length, statement.end + MAX_WINDOW_CHARACTERS);
   let start = statement.start;
-  for (let step = 0; step < NEIGHBOUR_LINES && start > 0; step++) {
-    const previousStart = text.lastIndexOf('\n', start - 2) + 1;
+  for (let step = 0; step < NEIGHBOUR_LINES && start > floor; step++) {
+    const previousStart = lineStartAfter(text, start - 1, floor);
     if (text.slice(previousStart, start).trim() === '') {
       break;
     }
     start = previousStart;
   }
   let end = statement.end;
-  for (let step = 0; step < NEIGHBOUR_LINES && end < text.length; step++) {
-    const nextEnd = text.indexOf('\n', end + 1) === -1 ? text.length : text.indexOf('\n', end + 1);
+  for (let step = 0; step < NEIGHBOUR_LINES && end < ceiling; step++) {
+    const nextEnd = lineEndBefore(text, end + 1, ceiling);
     if (text.slice(end, nextEnd).trim() === '') {
       break;
     }

@@ -2,6 +2,11 @@ import type { BodyEvidence } from '../../model/call-site.js';
 
 /** Lines searched on either side of a write call for a request body written as text. */
 const BODY_RADIUS_LINES = 15;
+/**
+ * Characters searched on either side at most, so a hit in a minified one-line bundle reads a
+ * bounded window instead of the whole line. Fifteen hand-written lines fit.
+ */
+const BODY_RADIUS_CHARACTERS = 4_000;
 
 /**
  * Iteration 2 request types all read AdminX or UserX; requiring that shape keeps `type = "Once"`
@@ -17,8 +22,8 @@ const ASSIGNMENT_STATE = /["']?\bassignmentState["']?\s*[:=]\s*["'`]?(Eligible|A
  * language-aware extractors read the real body.
  */
 export function readNearbyBody(text: string, at: number): BodyEvidence | undefined {
-  const from = lineStartBefore(text, at, BODY_RADIUS_LINES);
-  const to = lineEndAfter(text, at, BODY_RADIUS_LINES);
+  const from = lineStartBefore(text, at, BODY_RADIUS_LINES, Math.max(0, at - BODY_RADIUS_CHARACTERS));
+  const to = lineEndAfter(text, at, BODY_RADIUS_LINES, Math.min(text.length, at + BODY_RADIUS_CHARACTERS));
   const window = text.slice(from, to);
   const fields: Record<string, string | null> = {};
   const type = nearest(window, REQUEST_TYPE, at - from);
@@ -43,25 +48,47 @@ function nearest(window: string, pattern: RegExp, at: number): string | undefine
   return best?.value;
 }
 
-function lineStartBefore(text: string, at: number, lines: number): number {
+/** Start of the line `lines` lines above the one containing `at`, searching no further back than `floor`. */
+function lineStartBefore(text: string, at: number, lines: number, floor: number): number {
   let position = at;
   for (let i = 0; i <= lines && position > 0; i++) {
-    position = text.lastIndexOf('\n', position - 1);
+    position = lastNewline(text, position - 1, floor);
     if (position === -1) {
-      return 0;
+      return floor;
     }
   }
   return position + 1;
 }
 
-function lineEndAfter(text: string, at: number, lines: number): number {
+/** End of the line `lines` lines below the one containing `at`, searching no further than `ceiling`. */
+function lineEndAfter(text: string, at: number, lines: number, ceiling: number): number {
   let position = at;
   for (let i = 0; i <= lines; i++) {
-    const next = text.indexOf('\n', position + 1);
+    const next = firstNewline(text, position + 1, ceiling);
     if (next === -1) {
-      return text.length;
+      return ceiling;
     }
     position = next;
   }
   return position;
+}
+
+/** Index of the first newline at or after `from` and before `ceiling`, or -1. */
+function firstNewline(text: string, from: number, ceiling: number): number {
+  for (let i = from; i < ceiling; i++) {
+    if (text.charCodeAt(i) === 10) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** Index of the last newline at or before `from` and not before `floor`, or -1. */
+function lastNewline(text: string, from: number, floor: number): number {
+  for (let i = from; i >= floor; i--) {
+    if (text.charCodeAt(i) === 10) {
+      return i;
+    }
+  }
+  return -1;
 }

@@ -1,0 +1,125 @@
+/**
+ * Benchmark of `pim-migrate scan` against ripgrep and ast-grep on a generated multi-language tree
+ * (three sizes) and on the project's own node_modules, written to BENCHMARKS.md.
+ *
+ *   npm run bench                     # 10,000, 50,000 and 100,000 files
+ *   PIM_BENCH_QUICK=1 npm run bench   # 2,000, 5,000 and 10,000 files
+ *
+ * Needs the built CLI (`npm run bench` builds first), GNU time and ripgrep; it installs the last
+ * two with apt-get when they are missing, and leaves ripgrep out with a note when it cannot.
+ */
+import { execSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadRuleTableWithUserFiles } from '../src/config/rule-table.js';
+import { discoverFiles } from '../src/discover/walk.js';
+import { compileSignatures, minimalSignatures } from '../src/rules/signatures.js';
+import { generatePart, type GeneratedPart, type Plant } from './generate-tree.js';
+import { describeMachine } from './machine.js';
+import { renderReport, type TargetResult } from './report.js';
+import { ensureDebianPackage, hasGnuTime } from './setup.js';
+import { runAstGrep, runPimMigrate, runRipgrep, type ToolRun } from './tools.js';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const quick = process.env.PIM_BENCH_QUICK === '1';
+const SIZES = quick ? [2_000, 5_000, 10_000] : [10_000, 50_000, 100_000];
+const FILES_PER_PART = 1_000;
+/** Fixed seed: every run writes the same tree. */
+const SEED = 20_261_204;
+
+const notes: string[] = [];
+const timeNote = ensureDebianPackage('time', 'time', hasGnuTime);
+if (timeNote) {
+  throw new Error(`${timeNote}; the bench needs /usr/bin/time to measure CPU time and peak memory`);
+}
+const ripgrepNote = ensureDebianPackage('rg', 'ripgrep');
+if (ripgrepNote) notes.push(`ripgrep left out: ${ripgrepNote}.`);
+
+const table = loadRuleTableWithUserFiles(undefined, []);
+const signatures = compileSignatures(table.rules);
+const minimal = minimalSignatures(signatures);
+
+const treeRoot = mkdtempSync(join(tmpdir(), 'pim-bench-tree-'));
+const reportPath = join(mkdtempSync(join(tmpdir(), 'pim-bench-report-')), 'report.json');
+const results: TargetResult[] = [];
+try {
+  const partCount = Math.max(...SIZES) / FILES_PER_PART;
+  const started = Date.now();
+  const parts: GeneratedPart[] = [];
+  for (let index = 0; index < partCount; index++) {
+    parts.push(generatePart(treeRoot, index, FILES_PER_PART, SEED));
+  }
+  log(`generated ${partCount * FILES_PER_PART} files in ${((Date.now() - started) / 1000).toFixed(0)} s under ${treeRoot}`);
+  warmUp(treeRoot);
+
+  for (const size of SIZES) {
+    const used = parts.slice(0, size / FILES_PER_PART);
+    const paths = used.map((part) => part.folder);
+    const plants = used.flatMap((part) => part.plants);
+    const bytes = used.reduce((sum, part) => sum + part.bytes, 0);
+    results.push(runTarget(`generated, ${size.toLocaleString('en-US')} files`, treeRoot, paths, size, bytes, plants, true));
+  }
+
+  const nodeModules = join(projectRoot, 'node_modules');
+  const discovered = discoverFiles({ root: nodeModules, paths: [nodeModules], maxFileSize: 5 * 1024 * 1024 });
+  const nodeModulesBytes = discovered.files.reduce((sum, file) => sum + file.size, 0);
+  warmUp(nodeModules);
+  results.push(runTarget("the project's node_modules", nodeModules, ['.'], discovered.files.length + discovered.skipped.length, nodeModulesBytes, [], false));
+  notes.push(
+    "node_modules: pim-migrate skips nested `node_modules` folders and `*.min.js` bundles and honours `.gitignore`; ripgrep and ast-grep skip hidden files and honour `.gitignore`. The file and byte counts are the files pim-migrate discovered, so the tools' work differs somewhat.",
+  );
+
+  const command = quick ? 'PIM_BENCH_QUICK=1 npm run bench' : 'npm run bench';
+  writeFileSync(join(projectRoot, 'BENCHMARKS.md'), renderReport({ machine: describeMachine(), command, quick, results, notes, signatures: minimal, analysis: readAnalysis() }));
+  log('wrote BENCHMARKS.md');
+} finally {
+  rmSync(treeRoot, { recursive: true, force: true });
+  rmSync(dirname(reportPath), { recursive: true, force: true });
+}
+
+function runTarget(name: string, root: string, paths: string[], files: number, bytes: number, plants: Plant[], withSingleThread: boolean): TargetResult {
+  log(`${name}: ${(bytes / 1e6).toFixed(0)} MB`);
+  const runs: ToolRun[] = [];
+  const pim = runPimMigrate(projectRoot, root, paths, reportPath);
+  readFindings(pim);
+  runs.push(pim);
+  if (withSingleThread) {
+    const single = runPimMigrate(projectRoot, root, paths, reportPath, 1);
+    readFindings(single);
+    runs.push(single);
+  }
+  if (!ripgrepNote) runs.push(runRipgrep(root, paths, signatures));
+  runs.push(runAstGrep(projectRoot, root, paths, minimal));
+  for (const run of runs) log(`  ${run.tool}: ${run.wallSeconds.toFixed(2)} s wall, ${run.cpuSeconds.toFixed(2)} s CPU, ${run.maxRssMb.toFixed(0)} MB`);
+  return { name, files, bytes, plants, runs };
+}
+
+function readFindings(run: ToolRun): void {
+  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { findings: { file: string; line: number }[] };
+  for (const finding of report.findings) {
+    run.files.add(finding.file);
+    run.lines.add(`${finding.file}:${finding.line}`);
+  }
+  rmSync(reportPath, { force: true });
+}
+
+/** Flushes the written tree and reads it once, so every tool starts from the same warm page cache. */
+function warmUp(root: string): void {
+  spawnSync('sync');
+  execSync(`find . -type f -print0 | xargs -0 cat > /dev/null`, { cwd: root, stdio: 'ignore' });
+}
+
+/** The hand-written analysis that follows the measured tables. */
+function readAnalysis(): string {
+  try {
+    return readFileSync(join(projectRoot, 'bench', 'analysis.md'), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}

@@ -1,0 +1,79 @@
+import type { CandidateFile, FileAnalysis } from './types.js';
+import type { FileAnalyser } from './file-analyser.js';
+import type { IndexedCandidate } from './protocol.js';
+import type { WorkerPool } from './worker-pool.js';
+
+/** Neighbouring candidates sent to one worker at a time, to share ts-morph's lookahead batch. */
+const MAX_RUN_FILES = 64;
+/** Runs per worker at least, so the workers finish close together. */
+const RUNS_PER_WORKER = 4;
+
+/**
+ * Analyses every candidate in the pool, or in this thread with `analyser`. Returns the
+ * analyses in candidate order; `onFile` is called as each file is done.
+ *
+ * In the pool a file whose analysis runs over `timeoutMs` is reported as skipped, its worker is
+ * replaced and the rest of its run goes back to the queue. In this thread there is no limit.
+ */
+export async function analyseAll(
+  candidates: readonly CandidateFile[],
+  engine: { pool: WorkerPool; workers: number; timeoutMs: number } | { analyser: FileAnalyser },
+  onFile: (analysis: FileAnalysis) => void,
+): Promise<FileAnalysis[]> {
+  const analyses: FileAnalysis[] = new Array(candidates.length);
+  if ('analyser' in engine) {
+    // NOTE: a file that hangs an extractor hangs an in-process scan; only workers can be stopped.
+    for (let index = 0; index < candidates.length; index++) {
+      const analysis = await engine.analyser.analyse(candidates[index]!);
+      analyses[index] = analysis;
+      onFile(analysis);
+    }
+    return analyses;
+  }
+
+  const { pool, timeoutMs } = engine;
+  const runFiles = Math.max(1, Math.min(MAX_RUN_FILES, Math.ceil(candidates.length / (engine.workers * RUNS_PER_WORKER))));
+  const runOne = async (files: IndexedCandidate[]): Promise<void> => {
+    const done = new Set<number>();
+    const reply = await pool.run(
+      { type: 'analyse', files },
+      {
+        timeoutMs,
+        onPartial: (partial) => {
+          if (partial.type === 'analysed-file') {
+            done.add(partial.index);
+            analyses[partial.index] = partial.analysis;
+            onFile(partial.analysis);
+          }
+        },
+      },
+    );
+    const rest = files.filter((entry) => !done.has(entry.index));
+    if (rest.length === 0) {
+      return;
+    }
+    // The worker stopped at the first file it did not finish; the files after it are run again.
+    const [stopped, ...after] = rest;
+    const reason =
+      'failure' in reply
+        ? reply.failure === 'timeout'
+          ? `extraction timed out after ${reply.afterMs} ms`
+          : `internal error while analysing the file: ${reply.message}`
+        : reply.type === 'failed'
+          ? `internal error while analysing the file: ${reply.message}`
+          : 'internal error while analysing the file: the worker returned no result';
+    analyses[stopped!.index] = { findings: [], warnings: [], unusedSuppressions: [], skipped: { file: stopped!.file.relativePath, reason } };
+    onFile(analyses[stopped!.index]!);
+    if (after.length > 0) {
+      await runOne(after);
+    }
+  };
+
+  const runs: Promise<void>[] = [];
+  for (let start = 0; start < candidates.length; start += runFiles) {
+    const files = candidates.slice(start, start + runFiles).map((file, offset) => ({ index: start + offset, file }));
+    runs.push(runOne(files));
+  }
+  await Promise.all(runs);
+  return analyses;
+}

@@ -1,0 +1,33 @@
+import type { RuleTable } from '../rules/load.js';
+import type { AnalysisSettings } from './file-analyser.js';
+import type { CandidateFile, FileAnalysis, PrefilterOutcome } from './types.js';
+
+/** What each worker receives at start: the rule table and settings, loaded once per worker. */
+export interface WorkerInit {
+  table: RuleTable;
+  signatures: readonly string[];
+  settings: AnalysisSettings;
+}
+
+/** Messages from the main thread to a worker. */
+export type WorkerRequest =
+  | { type: 'prefilter'; id: number; paths: string[] }
+  /** Every candidate of the scan; sent once before the first `analyse`, and to every replacement worker. */
+  | { type: 'candidates'; id: number; candidates: string[] }
+  /** A run of neighbouring candidates, analysed in order so ts-morph's lookahead batch is reused. */
+  | { type: 'analyse'; id: number; files: IndexedCandidate[] };
+
+/** A candidate with its index in the scan's candidate list. */
+export interface IndexedCandidate {
+  index: number;
+  file: CandidateFile;
+}
+
+/** Messages from a worker to the main thread, one for each request. */
+export type WorkerReply =
+  | { type: 'prefiltered'; id: number; outcomes: PrefilterOutcome[] }
+  | { type: 'ready'; id: number }
+  /** One file of an `analyse` request is done; more follow until `analysed`. */
+  | { type: 'analysed-file'; id: number; index: number; analysis: FileAnalysis }
+  | { type: 'analysed'; id: number }
+  | { type: 'failed'; id: number; message: string };
