@@ -1,4 +1,5 @@
 import type { Colors } from './colors.js';
+import { redactSecrets, redactSecretsWithMap } from './redact.js';
 import { isUnsafeCodePoint } from './terminal-text.js';
 
 /** A source range: 1-based lines and columns in UTF-16 code units, `endColumn` exclusive. */
@@ -70,12 +71,20 @@ export function splitLines(source: string): string[] {
  * Renders the span's first line with `contextLines` lines either side, line numbers in the
  * gutter, a `>` on the span's line and a caret line under the span. Returns no lines when the
  * span's line is not in the source (the file changed since the scan). Lines longer than
- * `maxWidth` are cut to a window around the span, with `…` where text was left out.
+ * `maxWidth` are cut to a window around the span, with `…` where text was left out. Secret
+ * values in the shown lines become `***` (see `redact.ts`), and the span moves with them.
  */
-export function renderCodeFrame(lines: readonly string[], span: SourceSpan, options: CodeFrameOptions): string[] {
+export function renderCodeFrame(lines: readonly string[], sourceSpan: SourceSpan, options: CodeFrameOptions): string[] {
   const { colors } = options;
-  const target = span.line - 1;
+  const target = sourceSpan.line - 1;
   if (target < 0 || target >= lines.length) return [];
+
+  const redactedTarget = redactSecretsWithMap(lines[target] ?? '');
+  const span: SourceSpan = {
+    ...sourceSpan,
+    column: redactedTarget.mapIndex(sourceSpan.column - 1) + 1,
+    endColumn: sourceSpan.endLine > sourceSpan.line ? sourceSpan.endColumn : redactedTarget.mapIndex(sourceSpan.endColumn - 1) + 1,
+  };
 
   const first = Math.max(0, target - options.contextLines);
   const last = Math.min(lines.length - 1, target + options.contextLines);
@@ -84,7 +93,7 @@ export function renderCodeFrame(lines: readonly string[], span: SourceSpan, opti
   const gutterWidth = 2 + numberWidth + 3;
   const codeWidth = Math.max(8, options.maxWidth - gutterWidth);
 
-  const targetLine = toDisplayLine(lines[target] ?? '');
+  const targetLine = toDisplayLine(redactedTarget.text);
   const lineEnd = targetLine.cells.length;
   const spanStart = columnAt(targetLine, span.column - 1);
   const spanEnd = span.endLine > span.line ? lineEnd : Math.max(spanStart + 1, columnAt(targetLine, span.endColumn - 1));
@@ -93,7 +102,7 @@ export function renderCodeFrame(lines: readonly string[], span: SourceSpan, opti
   const output: string[] = [];
 
   for (let index = first; index <= last; index++) {
-    const display = index === target ? targetLine : toDisplayLine(lines[index] ?? '');
+    const display = index === target ? targetLine : toDisplayLine(redactSecrets(lines[index] ?? ''));
     const cut = cutToWindow(display.cells, windowStart, codeWidth);
     const number = String(index + 1).padStart(numberWidth);
     if (index !== target) {

@@ -2,6 +2,7 @@ import type { Finding } from '../model/finding.js';
 import type { ScanResult } from '../model/scan-result.js';
 import { sortFindings } from './order.js';
 import type { ReportContext, Reporter } from './reporter.js';
+import { redactScanResult } from './redact.js';
 
 /** Byte order mark, so that Excel reads the file as UTF-8 instead of the system code page. */
 const BOM = '\uFEFF';
@@ -57,7 +58,7 @@ export const csvReporter: Reporter = {
   format: 'csv',
   render(result: ScanResult, _ctx: ReportContext): string {
     const rows = [COLUMNS.map(([heading]) => heading)];
-    for (const finding of sortFindings(result.findings)) {
+    for (const finding of sortFindings(redactScanResult(result).findings)) {
       rows.push(COLUMNS.map(([, read]) => read(finding)));
     }
     return BOM + rows.map((row) => row.map(csvField).join(',') + CRLF).join('');

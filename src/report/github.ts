@@ -4,6 +4,7 @@ import { sortFindings } from './order.js';
 import type { ReportContext, Reporter } from './reporter.js';
 import { findRepositoryRoot, repositoryRelativePath } from './sarif-location.js';
 import { describeFindingWithReplacements } from './sarif-message.js';
+import { redactScanResult } from './redact.js';
 
 /** Workflow command of each finding severity. */
 const COMMAND: Readonly<Record<Severity, string>> = {
@@ -42,7 +43,8 @@ export function workflowCommand(command: string, properties: ReadonlyArray<reado
  */
 export const githubReporter: Reporter = {
   format: 'github',
-  render(result: ScanResult, _ctx: ReportContext): string {
+  render(scanned: ScanResult, _ctx: ReportContext): string {
+    const result = redactScanResult(scanned);
     const repositoryRoot = findRepositoryRoot(result.root);
     const lines: string[] = [];
     const counts: Record<Severity, number> = { error: 0, warning: 0, note: 0 };

@@ -11,6 +11,7 @@ import { readSourceFromDisk } from './html-source.js';
 import { compareStrings } from './order.js';
 import { FIX_TIER_LABELS, buildMigrationPlan, folderOf, formatHours, providerKey, providerLabel, type MigrationPlan } from './plan.js';
 import type { ReportContext, Reporter } from './reporter.js';
+import { redactScanResult } from './redact.js';
 
 /**
  * One self-contained HTML page: totals, charts, a findings table that filters client-side, a
@@ -22,7 +23,8 @@ export const htmlReporter: Reporter = {
   render: renderHtmlReport,
 };
 
-function renderHtmlReport(result: ScanResult, ctx: ReportContext): string {
+function renderHtmlReport(scanned: ScanResult, ctx: ReportContext): string {
+  const result = redactScanResult(scanned);
   const plan = buildMigrationPlan(result);
   const readSource = ctx.readSource ?? readSourceFromDisk;
   const sources = new Map<string, readonly string[] | null>();

@@ -2,6 +2,7 @@ import type { FileWarning, Finding, ReplacementOut, SkippedFile, UnusedSuppressi
 import type { ScanResult, ScanSummary } from '../model/scan-result.js';
 import { sortCounts, sortFindings, sortSkipped } from './order.js';
 import type { ReportContext, Reporter } from './reporter.js';
+import { redactScanResult } from './redact.js';
 
 /** Version of the JSON report layout; `schemas/report.schema.json` fixes it as a const. */
 export const JSON_REPORT_SCHEMA_VERSION = 1;
@@ -120,6 +121,6 @@ export function buildJsonReport(result: ScanResult, toolVersion: string): JsonRe
 export const jsonReporter: Reporter = {
   format: 'json',
   render(result: ScanResult, ctx: ReportContext): string {
-    return `${JSON.stringify(buildJsonReport(result, ctx.toolVersion), null, 2)}\n`;
+    return `${JSON.stringify(buildJsonReport(redactScanResult(result), ctx.toolVersion), null, 2)}\n`;
   },
 };

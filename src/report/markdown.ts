@@ -3,6 +3,7 @@ import { renderChecklist, renderDocs, renderSkipped, renderSuppressed } from './
 import { renderBodyMappings, renderEffort, renderPermissions, renderTotals } from './markdown-tables.js';
 import { buildMigrationPlan, collectBodyMappings, formatHours, type MigrationPlan } from './plan.js';
 import type { ReportContext, Reporter } from './reporter.js';
+import { redactScanResult } from './redact.js';
 
 /**
  * The migration plan as GitHub-flavoured Markdown, to paste into a pull request or issue.
@@ -13,7 +14,8 @@ export const markdownReporter: Reporter = {
   render: renderMarkdownReport,
 };
 
-function renderMarkdownReport(result: ScanResult, ctx: ReportContext): string {
+function renderMarkdownReport(scanned: ScanResult, ctx: ReportContext): string {
+  const result = redactScanResult(scanned);
   const plan = buildMigrationPlan(result);
   const lines: string[] = ['# PIM API migration plan', '', renderSummaryParagraph(result, plan, ctx.toolVersion), ''];
 

@@ -9,6 +9,7 @@ import { findRepositoryRoot, folderUri, relativeUri, repositoryRelativePath } fr
 import { describeFindingWithReplacements } from './sarif-message.js';
 import { buildRuleDescriptors } from './sarif-rules.js';
 import type { SarifLocation, SarifLog, SarifNotification, SarifReportingDescriptor, SarifResult } from './sarif-types.js';
+import { redactScanResult } from './redact.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -55,7 +56,7 @@ const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 export const sarifReporter: Reporter = {
   format: 'sarif',
   render(result: ScanResult, ctx: ReportContext): string {
-    return `${JSON.stringify(buildSarifLog(result, ctx), null, 2)}\n`;
+    return `${JSON.stringify(buildSarifLog(redactScanResult(result), ctx), null, 2)}\n`;
   },
 };
 

@@ -10,6 +10,7 @@ import type { ReportContext, Reporter } from './reporter.js';
 import { printable } from './terminal-text.js';
 import { renderFinding } from './text-finding.js';
 import { renderSummary } from './text-summary.js';
+import { redactScanResult } from './redact.js';
 
 /** Columns the text report fits in, so it reads on a 100-column terminal. */
 export const TEXT_REPORT_WIDTH = 100;
@@ -20,7 +21,8 @@ export const textReporter: Reporter = {
   render: renderTextReport,
 };
 
-function renderTextReport(result: ScanResult, ctx: ReportContext): string {
+function renderTextReport(scanned: ScanResult, ctx: ReportContext): string {
+  const result = redactScanResult(scanned);
   const colors = createColors(ctx.color);
   const readSource = ctx.readSource ?? readSourceFromDisk;
   const lines: string[] = [];
