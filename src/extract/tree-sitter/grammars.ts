@@ -22,6 +22,8 @@ const require = createRequire(import.meta.url);
 let runtime: Promise<typeof import('web-tree-sitter')> | undefined;
 const languages = new Map<GrammarName, Promise<LanguageType>>();
 const loadedNames = new Set<GrammarName>();
+/** Counts runtime restarts; each restart imports a fresh instance of web-tree-sitter. */
+let generation = 0;
 
 /**
  * Start web-tree-sitter once per process. V8 compiles wasm in the background with its optimizing
@@ -33,11 +35,24 @@ const loadedNames = new Set<GrammarName>();
 function loadRuntime(): Promise<typeof import('web-tree-sitter')> {
   runtime ??= (async () => {
     v8.setFlagsFromString('--liftoff-only');
-    const module = await import('web-tree-sitter');
+    // A query string makes Node load a new module instance, with new wasm memory.
+    const module: typeof import('web-tree-sitter') =
+      generation === 0 ? await import('web-tree-sitter') : await import(`${import.meta.resolve('web-tree-sitter')}?generation=${generation}`);
     await module.Parser.init();
     return module;
   })();
   return runtime;
+}
+
+/**
+ * Drop the web-tree-sitter instance and every grammar loaded in it. After a wasm abort
+ * (`RuntimeError: Aborted()`, seen on some malformed inputs) the instance refuses every later
+ * parse, in every grammar; the next parse then starts a fresh instance.
+ */
+export function restartRuntime(): void {
+  generation += 1;
+  runtime = undefined;
+  languages.clear();
 }
 
 /** Load a grammar on first use; later calls share the loaded language. */

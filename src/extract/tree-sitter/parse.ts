@@ -1,5 +1,5 @@
 import type { Node, Parser, Tree } from 'web-tree-sitter';
-import { createParser, type GrammarName } from './grammars.js';
+import { createParser, restartRuntime, type GrammarName } from './grammars.js';
 
 const parsers = new Map<GrammarName, Promise<Parser>>();
 
@@ -14,7 +14,18 @@ export async function parseWith(name: GrammarName, text: string): Promise<Tree> 
     parser = createParser(name);
     parsers.set(name, parser);
   }
-  const tree = (await parser).parse(text);
+  let tree: Tree | null;
+  try {
+    tree = (await parser).parse(text);
+  } catch (error) {
+    // A wasm trap leaves the shared instance unusable for every grammar, so all cached parsers
+    // go with it; this file fails, the next one parses in a fresh instance.
+    if (error instanceof Error && (error.name === 'RuntimeError' || /\bAborted\b/.test(error.message))) {
+      parsers.clear();
+      restartRuntime();
+    }
+    throw error;
+  }
   if (!tree) {
     throw new Error(`the ${name} parser returned no tree`);
   }
