@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { relative, resolve, join } from 'node:path';
 import { loadRuleTableWithUserFiles } from '../config/rule-table.js';
 import { EXIT, usageError } from '../errors.js';
@@ -53,10 +54,26 @@ export async function runFixCommand(paths: string[], options: FixCommandOptions,
   for (const fix of changed) {
     io.stdout.write(unifiedDiff(fix.relativePath, fix.before, fix.after));
   }
+  const notWritten: string[] = [];
   if (options.write || options.outputDir !== undefined) {
     for (const fix of changed) {
-      const target = options.outputDir !== undefined ? join(resolve(options.outputDir), fix.relativePath) : fix.path;
-      await replaceFileAtomic(target, encodeText(fix.after, fix.encoding), fix.path);
+      const inPlace = options.outputDir === undefined;
+      const target = inPlace ? fix.path : join(resolve(options.outputDir!), fix.relativePath);
+      // A read-only file is the owner's statement that it must not change; root could still
+      // replace it, so the mode is checked rather than relying on a permission error.
+      if (inPlace && ((await stat(fix.path)).mode & 0o222) === 0) {
+        notWritten.push(`${fix.relativePath}: read-only file, not written (make it writable to apply the fix)`);
+        continue;
+      }
+      try {
+        await replaceFileAtomic(target, encodeText(fix.after, fix.encoding), fix.path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS' && code !== 'ENOTDIR' && code !== 'ENOENT') {
+          throw error;
+        }
+        notWritten.push(`${fix.relativePath}: not written (${code}); the file is unchanged`);
+      }
     }
   }
 
@@ -64,7 +81,10 @@ export async function runFixCommand(paths: string[], options: FixCommandOptions,
   if (!options.quiet) {
     io.stderr.write(renderSummary(outcomes, fixes, result.root, options));
   }
-  return outcomes.some((outcome) => outcome.status !== 'fixed') ? EXIT.findings : EXIT.clean;
+  for (const line of notWritten) {
+    io.stderr.write(`warning: ${line}\n`);
+  }
+  return notWritten.length > 0 || outcomes.some((outcome) => outcome.status !== 'fixed') ? EXIT.findings : EXIT.clean;
 }
 
 /** Summary per rule: fixed, suggested and left counts, then each finding not fixed with its reason. */
