@@ -57,7 +57,7 @@ export function generatePart(root: string, index: number, filesPerPart: number, 
   const random = seededRandom(seed * 1_000_003 + index);
   const folder = `part-${String(index).padStart(3, '0')}`;
   const part: GeneratedPart = { folder, files: 0, bytes: 0, plants: [] };
-  // Every PLANT_EVERY-th file from a random start holds a plant, so the count is exact.
+  // Every PLANT_EVERY-th file from a random start contains a plant, so the count is exact.
   const plantSlot = integerBetween(random, 0, PLANT_EVERY - 1);
   for (let fileIndex = 0; fileIndex < filesPerPart; fileIndex++) {
     const planted = fileIndex % PLANT_EVERY === plantSlot;

@@ -8,7 +8,7 @@ export function hasCommand(name: string): boolean {
 
 /**
  * Installs a Debian package when its command is missing (the bench runs as root on the project's
- * machines). Returns a note when it could not, so the report says what was left out.
+ * machines). Returns a note when it could not, so the report names what was left out.
  */
 export function ensureDebianPackage(command: string, pkg: string, check: () => boolean = () => hasCommand(command)): string | undefined {
   if (check()) {

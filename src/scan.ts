@@ -13,7 +13,7 @@ import { loadRuleTableWithUserFiles } from './config/rule-table.js';
 import { compileSignatures } from './rules/signatures.js';
 import { analyseAll } from './engine/analysis-phase.js';
 import { FileAnalyser } from './engine/file-analyser.js';
-import { prefilterAll } from './engine/prefilter-phase.js';
+import { PrefilterFeeder } from './engine/prefilter-phase.js';
 import type { CandidateFile, FileAnalysis } from './engine/types.js';
 import { WorkerPool } from './engine/worker-pool.js';
 
@@ -24,12 +24,14 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
 
 /**
- * Below these counts the scan reads files or analyses candidates in this thread: starting
- * workers (and loading the extractors in each) costs more than it saves. Estimates from runs
- * of `npm run bench` on 2 cores.
+ * Below MIN_FILES_FOR_WORKERS files the scan reads files in this thread, because starting workers
+ * costs more than it saves. Below MIN_CANDIDATES_FOR_WORKERS candidates it analyses them in this
+ * thread after the workers have stopped: each worker that loads the extractors (ts-morph, the
+ * grammars) adds about 150 MB of memory, and a few hundred files take seconds here. Estimates from
+ * runs of `npm run bench` on 2 cores.
  */
 const MIN_FILES_FOR_WORKERS = 2_000;
-const MIN_CANDIDATES_FOR_WORKERS = 200;
+const MIN_CANDIDATES_FOR_WORKERS = 1_000;
 
 export interface ScanInternals {
   /** A loaded rule table, to skip loading it again (tests, repeated scans). */
@@ -65,20 +67,6 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
   const signatures = compileSignatures(table.rules);
   const prefilter = new Prefilter(signatures);
 
-  const discovered = discoverFiles({
-    root,
-    paths,
-    include: options.include,
-    exclude: options.exclude,
-    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    ignoreFiles: new Set((options.ignoreFiles ?? []).map((path) => resolve(path))),
-  });
-  let summaryCounts = { withoutSignature: 0, parsed: 0 };
-  const skipped: SkippedFile[] = [...discovered.skipped];
-  const warnings: FileWarning[] = [];
-  const findings: Finding[] = [];
-  const unusedSuppressions: UnusedSuppression[] = [];
-
   const jobs = options.jobs ?? availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) {
     throw usageError(`invalid number of jobs: ${jobs}`, 'Pass a positive integer, such as the number of cores.');
@@ -93,31 +81,61 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
   let pool: WorkerPool | undefined;
   const startPool = (): WorkerPool => (pool ??= new WorkerPool(jobs, { table, signatures, settings }));
 
+  let summaryCounts = { withoutSignature: 0, parsed: 0 };
+  const warnings: FileWarning[] = [];
+  const findings: Finding[] = [];
+  const unusedSuppressions: UnusedSuppression[] = [];
+  let skipped: SkippedFile[] = [];
+  let discoveredCount = 0;
   let done = 0;
   let findingCount = 0;
-  const total = discovered.files.length;
+  let total = 0;
   try {
-    const outcomes = await prefilterAll(discovered.files, prefilter, workersAllowed && total >= (internals.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS) ? startPool() : undefined, (outcome) => {
+    const feeder = new PrefilterFeeder(prefilter, workersAllowed ? startPool : undefined, internals.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS, (outcome) => {
       if (outcome.kind !== 'candidate') {
         done += 1;
         options.onProgress?.(done, total, findingCount);
       }
     });
+    // Workers read and prefilter files while this thread is still walking the tree.
+    const discovered = discoverFiles({
+      root,
+      paths,
+      include: options.include,
+      exclude: options.exclude,
+      maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      ignoreFiles: new Set((options.ignoreFiles ?? []).map((path) => resolve(path))),
+      onFile: (file) => feeder.add(file),
+    });
+    total = discovered.files.length;
+    discoveredCount = discovered.files.length + discovered.skipped.length;
+    skipped = [...discovered.skipped];
+    // While the workers read files this thread is idle, so it loads the extractors (ts-morph,
+    // about 0.8 s) for the analysis, which runs here unless many files have a signature.
+    // NOTE: when many do, the workers load them again and this thread's copy only costs memory.
+    const extractorsLoading = feeder.usesPool && internals.extractors === undefined ? loadDefaultExtractors() : undefined;
+    extractorsLoading?.catch(() => undefined);
+    const outcomes = await feeder.finish();
 
     // Candidates are known before extraction, so cross-file resolution can see all of them.
     const candidates: CandidateFile[] = [];
+    // Files that cross-file resolution may load; one-line bundles are left out, because ts-morph
+    // takes time quadratic in the length of a line to read one.
+    const candidatePaths: string[] = [];
     let withoutSignature = 0;
     discovered.files.forEach((file, index) => {
       const outcome = outcomes[index]!;
       if (outcome.kind === 'candidate') {
         candidates.push({ path: file.path, relativePath: file.relativePath, language: file.language });
+        if (!outcome.longLine) {
+          candidatePaths.push(file.path);
+        }
       } else if (outcome.kind === 'skipped') {
         skipped.push({ file: file.relativePath, reason: outcome.reason });
       } else {
         withoutSignature += 1;
       }
     });
-    const candidatePaths = candidates.map((candidate) => candidate.path);
 
     const onAnalysed = (analysis: FileAnalysis): void => {
       done += 1;
@@ -130,11 +148,11 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
       workers.setCandidates(candidatePaths);
       analyses = await analyseAll(candidates, { pool: workers, workers: jobs, timeoutMs: fileTimeoutMs }, onAnalysed);
     } else {
-      // Few candidates: loading the extractors in workers would cost more than it saves.
+      // Few candidates: the workers stop first, so only this thread keeps the extractors in memory.
       await pool?.close();
       pool = undefined;
       // Loaded on demand: ts-morph and the grammars cost a large share of a small scan's time.
-      const extractors = internals.extractors ?? (await import('./extract/default-extractors.js')).defaultExtractors();
+      const extractors = internals.extractors ?? (await (extractorsLoading ?? loadDefaultExtractors()));
       const analyser = new FileAnalyser(table, signatures, settings, extractors, candidatePaths);
       try {
         analyses = await analyseAll(candidates, { analyser }, onAnalysed);
@@ -159,7 +177,6 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
 
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)));
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const discoveredCount = discovered.files.length + discovered.skipped.length;
   unusedSuppressions.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   return {
     root,
@@ -181,6 +198,10 @@ export function commonFolder(folders: string[]): string {
     }
   }
   return common;
+}
+
+async function loadDefaultExtractors(): Promise<Extractor[]> {
+  return (await import('./extract/default-extractors.js')).defaultExtractors();
 }
 
 /** Counts a scan's files and findings; exported so a result can be recounted after findings change. */

@@ -23,6 +23,8 @@ export interface DiscoverOptions {
   maxFileSize: number;
   /** Absolute paths of files to leave out silently (the scan's own report files). */
   ignoreFiles?: ReadonlySet<string>;
+  /** Called with each file as it is found, in the order of `files`, so reading can start during the walk. */
+  onFile?: (file: DiscoveredFile) => void;
 }
 
 export interface DiscoverResult {
@@ -79,7 +81,9 @@ export function discoverFiles(options: DiscoverOptions): DiscoverResult {
       skipped.push({ file: relativePath, reason: `larger than --max-file-size (${size} > ${options.maxFileSize} bytes)` });
       return;
     }
-    files.push({ path: absolute, relativePath, size, language: languageOf(absolute.slice(absolute.lastIndexOf(sep) + 1)) });
+    const file: DiscoveredFile = { path: absolute, relativePath, size, language: languageOf(absolute.slice(absolute.lastIndexOf(sep) + 1)) };
+    files.push(file);
+    options.onFile?.(file);
   };
 
   const walk = (dir: string, scopes: IgnoreScope[]): void => {

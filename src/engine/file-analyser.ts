@@ -15,7 +15,7 @@ import { applyInlineSuppressions } from '../suppress/apply.js';
 import { hasLongLine, LONG_LINE_CHARACTERS } from './long-lines.js';
 import type { CandidateFile, FileAnalysis } from './types.js';
 
-/** Settings that shape findings; the same in the main thread and in every worker. */
+/** Settings that shape findings, the same in the main thread and in every worker. */
 export interface AnalysisSettings {
   root: string;
   ruleSettings?: Record<string, RuleSetting>;
@@ -27,10 +27,10 @@ const MAX_EMBEDDING_DEPTH = 4;
 
 /**
  * Files analysed between two resets of the extractors' caches (ts-morph projects, file texts),
- * so a scan with many candidates never holds every syntax tree. Cross-file resolution reads
+ * so a scan with many candidates never keeps every syntax tree. Cross-file resolution reads
  * what it needs from disk again after a reset.
  */
-const FILES_PER_CACHE_GENERATION = 256;
+const FILES_PER_CACHE_GENERATION = 64;
 
 /**
  * Turns one candidate file into findings: reads and decodes it, runs its extractor, matches the
@@ -103,7 +103,7 @@ export class FileAnalyser {
       signatures: this.signatures,
       extractEmbedded: (language, region, offset) => this.extractEmbedded(input, language, region, offset, 1),
     };
-    // Parsers take minutes on one-line bundles of megabytes; the generic extractor's windows are bounded.
+    // Parsers take minutes on one-line bundles of megabytes, and the generic extractor's windows are bounded.
     const extractor = hasLongLine(text, LONG_LINE_CHARACTERS) ? genericExtractor : this.registry.forLanguage(file.language);
     const sites = await extractor.extract(input);
     // Suppressions see every finding, so a marker for a rule the config turns off is not reported as unused.

@@ -21,3 +21,24 @@ export function hasLongLine(text: string, limit: number): boolean {
   }
   return false;
 }
+
+/**
+ * True when some line of `bytes` is longer than `limit` bytes. For UTF-8 a line has at most as
+ * many characters as bytes, so this may flag a line that `hasLongLine` would not.
+ */
+export function hasLongLineBytes(bytes: Uint8Array, limit: number): boolean {
+  if (bytes.length <= limit) {
+    return false;
+  }
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let lineStart = 0;
+  while (lineStart < buffer.length) {
+    const newline = buffer.indexOf(10, lineStart);
+    const lineEnd = newline === -1 ? buffer.length : newline;
+    if (lineEnd - lineStart > limit) {
+      return true;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return false;
+}

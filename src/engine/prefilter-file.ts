@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ownReportFormat } from '../discover/own-report.js';
 import type { Prefilter } from '../prefilter/prefilter.js';
+import { hasLongLineBytes, LONG_LINE_CHARACTERS } from './long-lines.js';
 import type { PrefilterOutcome } from './types.js';
 
 /**
@@ -18,5 +19,8 @@ export function prefilterFile(path: string, prefilter: Prefilter): PrefilterOutc
   if (reportFormat) {
     return { kind: 'skipped', reason: `a pim-migrate ${reportFormat} report (its findings would be counted twice)` };
   }
-  return prefilter.matches(bytes) || prefilter.matchesUtf16(bytes) ? { kind: 'candidate' } : { kind: 'no-signature' };
+  if (!prefilter.matches(bytes) && !prefilter.matchesUtf16(bytes)) {
+    return { kind: 'no-signature' };
+  }
+  return { kind: 'candidate', longLine: hasLongLineBytes(bytes, LONG_LINE_CHARACTERS) };
 }

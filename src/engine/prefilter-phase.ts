@@ -13,54 +13,73 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
 const CHUNK_FILES = 512;
 
 /**
- * Prefilters every discovered file, in the worker pool when there is one, else in this thread.
- * Returns the outcomes in the order of `files`; `onFile` is called as each file is decided.
+ * Prefilters discovered files as the walk finds them. Files are buffered until `minFilesForPool`
+ * have been found; from then on chunks go to the worker pool while the walk goes on. A smaller
+ * scan is prefiltered in this thread when `finish` is called.
  */
-export async function prefilterAll(
-  files: readonly DiscoveredFile[],
-  prefilter: Prefilter,
-  pool: WorkerPool | undefined,
-  onFile: (outcome: PrefilterOutcome) => void,
-): Promise<PrefilterOutcome[]> {
-  const outcomes: PrefilterOutcome[] = new Array(files.length);
-  if (!pool) {
-    files.forEach((file, index) => {
-      outcomes[index] = prefilterFile(file.path, prefilter);
-      onFile(outcomes[index]);
-    });
-    return outcomes;
+export class PrefilterFeeder {
+  private readonly files: DiscoveredFile[] = [];
+  private readonly outcomes: PrefilterOutcome[] = [];
+  private readonly runs: Promise<void>[] = [];
+  private pool: WorkerPool | undefined;
+  /** Index of the first file not yet sent to the pool. */
+  private chunkStart = 0;
+  private chunkBytes = 0;
+
+  constructor(
+    private readonly prefilter: Prefilter,
+    /** Starts the pool; undefined when workers are not allowed. */
+    private readonly startPool: (() => WorkerPool) | undefined,
+    private readonly minFilesForPool: number,
+    private readonly onOutcome: (outcome: PrefilterOutcome) => void,
+  ) {}
+
+  /** True once the pool has been started for this scan. */
+  get usesPool(): boolean {
+    return this.pool !== undefined;
   }
 
-  const runs: Promise<void>[] = [];
-  for (const { start, end } of chunks(files)) {
-    const paths = files.slice(start, end).map((file) => file.path);
-    runs.push(
-      pool.run({ type: 'prefilter', paths }).then((reply) => {
+  add(file: DiscoveredFile): void {
+    this.files.push(file);
+    this.chunkBytes += file.size;
+    if (!this.pool && this.startPool && this.files.length >= this.minFilesForPool) {
+      this.pool = this.startPool();
+    }
+    if (this.pool && (this.chunkBytes >= CHUNK_BYTES || this.files.length - this.chunkStart >= CHUNK_FILES)) {
+      this.sendChunk();
+    }
+  }
+
+  /** Returns the outcomes in the order the files were added, once every file is decided. */
+  async finish(): Promise<PrefilterOutcome[]> {
+    if (!this.pool) {
+      this.files.forEach((file, index) => {
+        this.outcomes[index] = prefilterFile(file.path, this.prefilter);
+        this.onOutcome(this.outcomes[index]);
+      });
+      return this.outcomes;
+    }
+    if (this.chunkStart < this.files.length) {
+      this.sendChunk();
+    }
+    await Promise.all(this.runs);
+    return this.outcomes;
+  }
+
+  private sendChunk(): void {
+    const start = this.chunkStart;
+    const paths = this.files.slice(start).map((file) => file.path);
+    this.chunkStart = this.files.length;
+    this.chunkBytes = 0;
+    this.runs.push(
+      this.pool!.run({ type: 'prefilter', paths }).then((reply) => {
         // A chunk whose worker failed is decided here instead, so no file is lost.
-        const chunk = 'type' in reply && reply.type === 'prefiltered' ? reply.outcomes : paths.map((path) => prefilterFile(path, prefilter));
+        const chunk = 'type' in reply && reply.type === 'prefiltered' ? reply.outcomes : paths.map((path) => prefilterFile(path, this.prefilter));
         chunk.forEach((outcome, offset) => {
-          outcomes[start + offset] = outcome;
-          onFile(outcome);
+          this.outcomes[start + offset] = outcome;
+          this.onOutcome(outcome);
         });
       }),
     );
-  }
-  await Promise.all(runs);
-  return outcomes;
-}
-
-function* chunks(files: readonly DiscoveredFile[]): Generator<{ start: number; end: number }> {
-  let start = 0;
-  let bytes = 0;
-  for (let index = 0; index < files.length; index++) {
-    bytes += files[index]!.size;
-    if (bytes >= CHUNK_BYTES || index + 1 - start >= CHUNK_FILES) {
-      yield { start, end: index + 1 };
-      start = index + 1;
-      bytes = 0;
-    }
-  }
-  if (start < files.length) {
-    yield { start, end: files.length };
   }
 }

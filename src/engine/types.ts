@@ -9,7 +9,7 @@ export interface CandidateFile {
   language: string;
 }
 
-/** What the analysis of one candidate file adds to the scan result. */
+/** Findings, warnings and the skip reason that the analysis of one candidate file adds to the scan result. */
 export interface FileAnalysis {
   findings: Finding[];
   warnings: FileWarning[];
@@ -19,4 +19,8 @@ export interface FileAnalysis {
 }
 
 /** The prefilter's verdict on one discovered file. */
-export type PrefilterOutcome = { kind: 'candidate' } | { kind: 'no-signature' } | { kind: 'skipped'; reason: string };
+export type PrefilterOutcome =
+  /** `longLine`: some line is longer than LONG_LINE_CHARACTERS bytes (a minified bundle). */
+  | { kind: 'candidate'; longLine: boolean }
+  | { kind: 'no-signature' }
+  | { kind: 'skipped'; reason: string };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NeedleSearch } from '../../src/prefilter/needle-search.js';
 import { seededRandom } from '../../bench/random.js';
 
-/** The reference answer: a lower-cased copy searched once per needle. */
+/** The reference result: a lower-cased copy searched once per needle. */
 function naiveMatches(bytes: Buffer, needles: readonly string[]): boolean {
   const lower = Buffer.from(bytes.toString('latin1').toLowerCase(), 'latin1');
   return needles.some((needle) => lower.includes(Buffer.from(needle, 'latin1')));

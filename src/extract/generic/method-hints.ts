@@ -50,12 +50,12 @@ export function guessMethod(window: string, windowStart: number, at: number, url
 
 /**
  * Characters searched on each side of a URL for its statement and neighbour lines. Minified
- * bundles put megabytes on one line; without this bound every hit would scan the whole line, so
+ * bundles put megabytes on one line. Without this bound every hit would scan the whole line, so
  * a file with many hits would take time quadratic in its size. Hand-written statements fit.
  */
 export const MAX_WINDOW_CHARACTERS = 2_000;
 
-/** Start of the line containing `position - 1`, but not before `floor`. */
+/** Returns the start of the line containing `position - 1`, but not before `floor`. */
 function lineStartAfter(text: string, position: number, floor: number): number {
   for (let i = position - 1; i >= floor; i--) {
     if (text.charCodeAt(i) === 10) {
@@ -65,7 +65,7 @@ function lineStartAfter(text: string, position: number, floor: number): number {
   return floor;
 }
 
-/** The first newline at or after `position`, or `ceiling` when none comes before it. */
+/** Returns the first newline at or after `position`, or `ceiling` when none comes before it. */
 function lineEndBefore(text: string, position: number, ceiling: number): number {
   for (let i = position; i < ceiling; i++) {
     if (text.charCodeAt(i) === 10) {
@@ -78,7 +78,7 @@ function lineEndBefore(text: string, position: number, ceiling: number): number 
 /**
  * The statement around a URL: its line, plus lines joined to it by continuations (a trailing
  * backslash or backtick, an open bracket or a leading `-`/`.` on the next line), at most 6 lines
- * either way and at most MAX_WINDOW_CHARACTERS either side of `at`.
+ * either way. It ends at most MAX_WINDOW_CHARACTERS from `at` on either side.
  */
 export function statementWindow(text: string, at: number): { start: number; end: number } {
   const floor = Math.max(0, at - MAX_WINDOW_CHARACTERS);
