@@ -175,9 +175,9 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
     await pool?.close();
   }
 
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)));
-  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  unusedSuppressions.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  findings.sort((a, b) => compareFiles(a.file, b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  skipped.sort((a, b) => compareFiles(a.file, b.file));
+  unusedSuppressions.sort((a, b) => compareFiles(a.file, b.file) || a.line - b.line);
   return {
     root,
     findings,
@@ -189,7 +189,15 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
 }
 
 
-/** The deepest folder that contains every given folder, so every finding path is relative to it. */
+/** Order paths by UTF-16 code units, the same on every machine and locale. */
+function compareFiles(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
+}
+
+/** Return the deepest folder that contains every given folder, so every finding path is relative to it. */
 export function commonFolder(folders: string[]): string {
   let common = folders[0]!;
   for (const folder of folders.slice(1)) {

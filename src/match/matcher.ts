@@ -18,7 +18,7 @@ interface FindingRange {
   endOffset: number;
 }
 
-/** What each kind of call site resolved to, before replacements are chosen. */
+/** The operation a call site resolved to, before replacements are chosen. */
 interface FoundOperation {
   rule: Rule;
   /** Rules for the same path with other methods, named in a note when the method is unknown. */
@@ -45,7 +45,7 @@ export interface MatchContext {
 /**
  * Turns call sites into findings: normalizes the URL, looks up the rule, picks replacements
  * from the evidence and places the finding on the part of the code that names the operation.
- * This is the only module that knows the rule table's shape.
+ * This is the only module that reads the rule table's shape.
  */
 export class Matcher {
   readonly index: RuleIndex;
@@ -102,7 +102,7 @@ export class Matcher {
     });
   }
 
-  /** An SDK chain reads as a path; its finding sits on the provider id argument. */
+  /** Match an SDK chain read as a path; the finding sits on the provider id argument. */
   private matchSdk(site: CallSite, context: MatchContext): Finding | null {
     const path = site.sdk ? this.sdkReader.read(site.language, site.sdk) : null;
     if (!path) {
@@ -133,7 +133,7 @@ export class Matcher {
     });
   }
 
-  /** A cmdlet maps to its rule by name; parameters give the provider and the evidence. */
+  /** Match a cmdlet to its rule by name; its parameters give the provider and the evidence. */
   private matchCmdlet(site: CallSite, context: MatchContext): Finding | null {
     const cmdlet = site.cmdlet;
     const entry = cmdlet ? this.cmdlets.lookup(cmdlet.name) : undefined;
@@ -197,7 +197,7 @@ export class Matcher {
       language: site.language,
       family: found.family,
       operation: { method: found.method, path: found.path },
-      provider: found.hasProviderSegment ? provider : rule.iteration === 1 ? 'aadRoles' : provider,
+      provider: providerOfFinding(rule, provider, found.hasProviderSegment),
       cloud: found.cloudId,
       replacements: selection.replacements,
       exact: selection.exact,
@@ -269,8 +269,8 @@ function familyOf(rule: Rule, url: NormalizedUrl): Family {
 }
 
 /**
- * A URL call site keeps high confidence only when its host is Graph or the PIM service. A host
- * that is neither (a proxy in front of Graph, or an unrelated API that reuses a word) is low.
+ * Rate a URL call site: high only when its host is Graph or the PIM service, low for a host that
+ * is neither (a proxy in front of Graph, or an unrelated API that reuses a word).
  */
 function urlConfidence(site: CallSite, hostKind: HostKind | null): Finding['confidence'] {
   if (site.inComment || site.confidence === 'low' || hostKind === 'other') {
@@ -288,6 +288,14 @@ function cmdletMethod(rule: Rule, family: CmdletFamily, name: string): string {
   const verb = name.slice(0, name.indexOf('-')).toLowerCase();
   const mapped = Object.entries(family.verbMethods).find(([candidate]) => candidate.toLowerCase() === verb)?.[1];
   return mapped && methods.includes(mapped) ? mapped : methods[0]!;
+}
+
+/** Iteration 1 served Entra roles only, so a path without a provider segment still has one. */
+function providerOfFinding(rule: Rule, provider: ProviderId | null, hasProviderSegment: boolean): ProviderId | null {
+  if (!hasProviderSegment && rule.iteration === 1) {
+    return 'aadRoles';
+  }
+  return provider;
 }
 
 function bodyEvidence(site: CallSite): Evidence {
@@ -328,7 +336,7 @@ function messageOf(rule: Rule, method: string | null, path: string, replacements
   const old = `${method ?? 'A call to'} ${path}`;
   const stopped = `iteration ${rule.iteration} of the PIM API, which stopped returning data on ${rule.retired}`;
   if (replacements.length === 0) {
-    // A catch-all rule knows the path is old but not which operation it is.
+    // A catch-all rule matches an old path without naming its operation.
     const catchAll = rule.operation.paths.every((template) => template.endsWith('/**'));
     return catchAll
       ? `${old} uses ${stopped}. No rule maps this operation to one iteration 3 call: see the notes for where to look.`
