@@ -10,7 +10,7 @@ export interface Edit {
   text: string;
 }
 
-/** What a language fixer returns for one finding: every edit of the call, or why it cannot. */
+/** Result of a language fixer for one finding: every edit of the call, or the reason it cannot fix it. */
 export type FixAttempt = { edits: Edit[] } | { reason: string };
 
 /** How a finding ends up in a fix run. */

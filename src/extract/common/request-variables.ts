@@ -1,6 +1,7 @@
 import type { UrlPart } from '../../model/call-site.js';
 import { splitPlaceholders, verbatimOffsets, type OffsetMap } from './url-text.js';
 import type { Span } from './span.js';
+import { literalText } from './resolve-state.js';
 
 /** `{{name}}` with optional spaces; the name is the first capture group. */
 export const HTTP_PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g;
@@ -33,6 +34,6 @@ export class HttpVariables {
   /** The text with every reference resolved, or null when one stays dynamic. */
   resolveText(text: string): string | null {
     const parts = this.parts(text, undefined);
-    return parts.every((part) => part.kind === 'literal') ? parts.map((part) => (part.kind === 'literal' ? part.text : '')).join('') : null;
+    return literalText(parts) ?? null;
   }
 }

@@ -6,6 +6,7 @@ import { lookupLocal, memberValue, simpleMethod, typesByName } from './scope.js'
 import { interpolatedPieces, plainStringValue } from './strings.js';
 import { argumentsOf, enclosingType, lastName, MAX_ANCESTORS, MAX_DEPTH, shortText, typeName, unwrap } from './syntax.js';
 import { ResolveBudget } from '../common/resolve-budget.js';
+import { literalText } from '../common/resolve-state.js';
 
 /** Maximum number of follow steps for one top-level expression; stops runaway fan-out. */
 const MAX_STEPS = 500;
@@ -90,7 +91,7 @@ export class CsResolver {
     if (parts.length === 0 && plainStringValue(node) === undefined) {
       return undefined;
     }
-    return parts.every((part) => part.kind === 'literal') ? parts.map((part) => (part.kind === 'literal' ? part.text : '')).join('') : undefined;
+    return literalText(parts);
   }
 
   dynamic(node: Node): UrlPart {

@@ -3,6 +3,7 @@ import type { SdkChainLink } from '../../model/call-site.js';
 import type { CsResolver } from './resolve.js';
 import { argumentsOf, lastName, MAX_ANCESTORS, namedChildren, unwrap } from './syntax.js';
 import { linkArgument } from '../common/sdk-chain.js';
+import { literalText } from '../common/resolve-state.js';
 
 /** Graph .NET SDK verbs whose first argument is the request body (v4 `AddAsync`, v5 `PostAsync`). */
 export const BODY_VERBS = new Set(['AddAsync', 'PostAsync', 'PatchAsync', 'PutAsync', 'UpdateAsync', 'CreateAsync']);
@@ -132,7 +133,7 @@ export function resolveLinks(links: readonly RawLink[], resolver: CsResolver): S
     const resolved: SdkChainLink = { name: link.name, offset: link.offset };
     if (link.argument) {
       const parts = resolver.parts(link.argument);
-      const text = parts.every((part) => part.kind === 'literal') && parts.length > 0 ? parts.map((part) => (part.kind === 'literal' ? part.text : '')).join('') : undefined;
+      const text = parts.length > 0 ? literalText(parts) : undefined;
       resolved.argument = linkArgument(text, parts, link.argument);
     }
     return resolved;

@@ -5,6 +5,7 @@ import type { GoPackage } from './package.js';
 import { lookupLocal, packageValues } from './scope.js';
 import { argumentsOf, calleeParts, MAX_ANCESTORS, MAX_DEPTH, namedChildren, shortText, stringValue, unwrap } from './syntax.js';
 import { ResolveBudget } from '../common/resolve-budget.js';
+import { literalText } from '../common/resolve-state.js';
 
 /** Maximum number of follow steps for one top-level expression; stops runaway fan-out. */
 const MAX_STEPS = 500;
@@ -92,7 +93,7 @@ export class GoResolver {
     if (parts.length === 0 && !stringValue(node)) {
       return undefined;
     }
-    return parts.every((part) => part.kind === 'literal') ? parts.map((part) => (part.kind === 'literal' ? part.text : '')).join('') : undefined;
+    return literalText(parts);
   }
 
   dynamic(node: Node): UrlPart {

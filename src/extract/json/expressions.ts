@@ -3,6 +3,7 @@ import type { UrlPart } from '../../model/call-site.js';
 import { splitPlaceholders, type OffsetMap } from '../common/url-text.js';
 import { stringNodeText } from '../common/json-string.js';
 import { allNodes, property, propertyName } from './json-tree.js';
+import { literalText } from '../common/resolve-state.js';
 
 /** `@{expression}` inside a Logic App string; one level of nested braces is allowed. */
 const INTERPOLATION = /@\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g;
@@ -50,7 +51,7 @@ export class WorkflowExpressions {
   /** The literal value of a string node, or null when it contains an expression. */
   literal(node: Node): string | null {
     const parts = this.parts(node);
-    return parts.every((part) => part.kind === 'literal') ? parts.map((part) => (part.kind === 'literal' ? part.text : '')).join('') : null;
+    return literalText(parts) ?? null;
   }
 
   private textParts(text: string, offsets: OffsetMap, depth: number): UrlPart[] {

@@ -27,7 +27,7 @@ export function nodeAt(node: Node, path: string[]): Node | undefined {
   return findNodeAtLocation(node, path);
 }
 
-/** The object that holds a value node as one of its properties, if any. */
+/** The object that contains a value node as one of its properties, if any. */
 export function owningObject(value: Node): Node | undefined {
   const entry = value.parent;
   return entry?.type === 'property' && entry.children?.[1] === value ? entry.parent : undefined;

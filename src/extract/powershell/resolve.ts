@@ -15,7 +15,7 @@ const AUTOMATIC = new Set(['true', 'false', 'null', 'psscriptroot', 'pscommandpa
 /** Values of another file's or an outer script's variables, already resolved. */
 export type OuterVariables = (key: string) => UrlPart[] | undefined;
 
-/** What one resolution read, so the same literal is not reported twice. */
+/** Literals one resolution read, so the same literal is not reported twice. */
 export class ResolveState {
   /** Start offsets of string nodes whose text went into the result. */
   readonly reads = new Set<number>();

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { UrlPart } from '../../model/call-site.js';
+import { literalText as joinLiterals } from '../common/resolve-state.js';
 
 /** Characters a backtick escape stands for in an expandable string; others stand for themselves. */
 const BACKTICK_ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
@@ -96,12 +97,5 @@ export function stringParts(node: Node, text: string, embedded: (inner: Node) =>
 
 /** Join parts into text when every part is literal; null when any part is dynamic. */
 export function literalText(parts: readonly UrlPart[]): string | null {
-  let text = '';
-  for (const part of parts) {
-    if (part.kind !== 'literal') {
-      return null;
-    }
-    text += part.text;
-  }
-  return text;
+  return joinLiterals(parts) ?? null;
 }

@@ -12,7 +12,7 @@ import { isHeredoc, namedChildren, stringPieces, templateNode } from './template
 
 const moduleValues = new ModuleValues();
 
-/** What one block type sends: where the URL is, the method and the body. */
+/** Request shape of one block type: where the URL is, the method and the body. */
 interface RequestShape {
   url: (block: HclBlock, resolver: Resolver) => UrlPart[] | undefined;
   method: (block: HclBlock, resolver: Resolver) => string | null;
@@ -231,7 +231,7 @@ function looseString(expression: Node, resolver: Resolver, input: ExtractInput, 
   });
 }
 
-/** The literal `method` attribute of the body or object that holds this value, upper case. */
+/** The literal `method` attribute of the body or object that contains this value, upper case. */
 function siblingMethod(expression: Node, resolver: Resolver): string | null {
   const holder = expression.parent;
   const container = holder?.parent;

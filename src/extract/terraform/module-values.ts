@@ -3,6 +3,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import type { UrlPart } from '../../model/call-site.js';
 import { withTree } from '../tree-sitter/parse.js';
 import { namedChildren, stringPieces, type Piece } from './templates.js';
+import { literalText } from '../common/resolve-state.js';
 
 /** Sibling `.tf` files larger than this are not read for variable defaults and locals. */
 const MAX_SIBLING_BYTES = 1024 * 1024;
@@ -65,7 +66,7 @@ export class ModuleValues {
     this.folders.clear();
   }
 
-  /** Values defined by the `.tf` files of the folder that holds `path`. */
+  /** Values defined by the `.tf` files of the folder that contains `path`. */
   siblingsOf(path: string, scanRoot: string): Promise<Map<string, ModuleValue>> {
     const folder = dirname(path);
     let siblings = this.folders.get(folder);
@@ -160,7 +161,7 @@ export class Resolver {
   /** The text of pieces when every piece resolves to a literal, else null. */
   text(pieces: Piece[]): string | null {
     const parts = this.parts(pieces);
-    return parts.every((part) => part.kind === 'literal') ? parts.map((part) => (part.kind === 'literal' ? part.text : '')).join('') : null;
+    return literalText(parts) ?? null;
   }
 }
 

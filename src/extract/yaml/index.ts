@@ -21,7 +21,7 @@ const MAX_DEPTH = 64;
 
 interface Frame {
   node: unknown;
-  /** The map that holds this node's parent map as `inputs:`/`with:`, for task and step keys. */
+  /** The map that contains this node's parent map as `inputs:`/`with:`, for task and step keys. */
   step: YAMLMap | undefined;
   /** The key this node is stored under in its parent map. */
   key: string | undefined;
@@ -85,7 +85,7 @@ async function visit(frame: Frame, stack: Frame[], variables: PipelineVariables,
       const pair = map.items[i]!;
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       const keyLower = key?.toLowerCase();
-      // `inputs:` (pipeline tasks) and `with:` (Actions) belong to the step that holds them, so
+      // `inputs:` (pipeline tasks) and `with:` (Actions) belong to the step that contains them, so
       // the values inside them see that step's `task:` or `uses:`.
       const step = isStepInputs(keyLower) ? map : isStepInputs(frame.key) ? frame.step : undefined;
       stack.push({ node: pair.value, step, key: keyLower, parent: map, parentKey: frame.key, depth: depth + 1 });

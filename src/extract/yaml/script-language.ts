@@ -30,7 +30,7 @@ function cliScriptLanguage(scriptType: string | undefined): string {
 
 /**
  * The language of a script written as the value of `key` in `map`, or undefined when the value
- * is no script. `step` is the map that holds `map` as its `inputs:` or `with:` (a pipeline task
+ * is no script. `step` is the map that contains `map` as its `inputs:` or `with:` (a pipeline task
  * or an Actions step), when there is one.
  * NOTE: a job's `defaults.run.shell` is not read, so `run:` without `shell:` counts as shell.
  */
