@@ -10,8 +10,12 @@ export interface Edit {
   text: string;
 }
 
-/** Result of a language fixer for one finding: every edit of the call, or the reason it cannot fix it. */
-export type FixAttempt = { edits: Edit[] } | { reason: string };
+/**
+ * Result of a language fixer for one finding: every edit of the call, or the reason it cannot
+ * fix it. `review` makes the fix a suggestion: the fixer found something in the surrounding code
+ * a person must check, such as a read of the old response shape.
+ */
+export type FixAttempt = { edits: Edit[]; review?: string } | { reason: string };
 
 /** How a finding ends up in a fix run. */
 export type FixStatus =
@@ -29,6 +33,8 @@ export interface FixOutcome {
   tier?: 'safe' | 'suggestion';
   /** Why the finding was not fixed, written for the person who will change the code. */
   reason?: string;
+  /** For a suggestion: what a person must check in the new call. */
+  review?: string;
   edits: Edit[];
 }
 

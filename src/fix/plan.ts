@@ -1,3 +1,4 @@
+import { findingTier } from '../match/fix-tier.js';
 import type { Finding, ReplacementOut } from '../model/finding.js';
 import type { RuleTable } from '../rules/load.js';
 import type { ProviderId, Rule } from '../rules/schema.js';
@@ -12,6 +13,8 @@ export interface FixPlan {
   replacement: ReplacementOut;
   /** `safe` only when the rule allows it and nothing in the new call needs a person's check. */
   tier: FixTierOption;
+  /** Why the fix is a suggestion, for the summary; absent for safe fixes. */
+  review?: string;
   /** Body field mapping of the rule for this provider (empty when the rule has none). */
   body: NonNullable<NonNullable<Rule['providers'][ProviderId]>['body']>;
 }
@@ -46,6 +49,12 @@ export function planFinding(finding: Finding, table: RuleTable): PlanResult {
     return { reason: `${finding.replacements.length} replacements and ${choice}; write the literal values or choose the call by hand` };
   }
   const replacement = finding.replacements[0]!;
+  if (replacement.api !== 'graph' && finding.language === 'powershell' && finding.family.startsWith('cmdlet-') && replacement.cmdlet) {
+    // Az.Resources cmdlets build the ARM URL and token themselves, but iteration 2 resource and role
+    // definition ids are not ARM ids, so a person checks every such fix: never `safe`.
+    const review = 'iteration 2 resource ids are not ARM scopes, and its role definition ids are not ARM role definition ids';
+    return { plan: { finding, rule, provider: finding.provider, replacement, tier: 'suggestion', review, body: rule.providers[finding.provider]?.body ?? [] } };
+  }
   if (replacement.api !== 'graph') {
     return {
       reason: 'Azure resources move to Azure Resource Manager: a new host and token audience, the scope from the old resource\'s externalId and a new request name; rewrite the call by hand (see the replacement URL)',
@@ -54,30 +63,13 @@ export function planFinding(finding: Finding, table: RuleTable): PlanResult {
   if (replacement.version !== 'v1.0') {
     return { reason: `the replacement is on Graph ${replacement.version ?? 'beta'}, not v1.0; change the call by hand and keep the beta version` };
   }
-  const mapping = rule.providers[finding.provider];
-  return {
-    plan: {
-      finding,
-      rule,
-      provider: finding.provider,
-      replacement,
-      tier: tierOf(rule, finding),
-      body: mapping?.body ?? [],
-    },
-  };
+  return { plan: { finding, rule, provider: finding.provider, replacement, ...tierOf(rule, finding), body: rule.providers[finding.provider]?.body ?? [] } };
 }
 
-/**
- * The tier of a fix. Entra role definition ids differ between iterations and code may read the
- * old response shape (subject, assignmentState, the status object), so no aadRoles fix is
- * proven equivalent: those are `suggestion` even under a `safe` rule.
- */
-function tierOf(rule: Rule, finding: Finding): FixTierOption {
-  // A call to the PIM host also carries a token for that host's audience, which Graph rejects.
-  if (rule.fix !== 'safe' || finding.provider === 'aadRoles' || finding.family === 'azrbac-iteration2') {
-    return 'suggestion';
-  }
-  return 'safe';
+/** The finding's tier under its rule's ceiling (`manual` rules never reach a fixer). */
+function tierOf(rule: Rule, finding: Finding): { tier: FixTierOption; review?: string } {
+  const verdict = findingTier(rule.fix, finding);
+  return verdict.tier === 'safe' ? { tier: 'safe' } : { tier: 'suggestion', review: verdict.because };
 }
 
 /** True when `tier` is allowed by the `--tier` option (suggestion includes safe). */

@@ -9,7 +9,9 @@ import { isRefusal, overlaps, type Edit, type FixAttempt, type FixOutcome } from
 import { planFinding, tierAllowed, type FixPlan, type FixTierOption } from './plan.js';
 import { fixPowerShellCmdlet } from './powershell/fix.js';
 import { requiresEdits } from './powershell/requires.js';
+import { fixPowerShellRestRequest } from './powershell/rest-request.js';
 import { parseScript, type PowerShellScript } from './powershell/script.js';
+import { needsBodyChange } from './request-shape.js';
 import { fixTypeScript } from './typescript/fix.js';
 import { parseSource } from './typescript/locate.js';
 import { fixUrlLiteral } from './url-literal.js';
@@ -106,8 +108,11 @@ function fixParsedFile(
       outcomes.push({ finding, status: 'left', reason: attempt.reason, edits: [] });
       continue;
     }
-    if (!tierAllowed(plan.tier, options.tier)) {
-      outcomes.push({ finding, status: 'suggested', tier: plan.tier, reason: `a ${plan.tier} fix exists; rerun with --tier suggestion to apply it`, edits: attempt.edits });
+    // The fixer may lower a safe plan to a suggestion; the plan's own reason comes first.
+    const review = plan.review ?? attempt.review;
+    const tier = review === undefined ? plan.tier : 'suggestion';
+    if (!tierAllowed(tier, options.tier)) {
+      outcomes.push({ finding, status: 'suggested', tier, reason: `a ${tier} fix exists; rerun with --tier suggestion to apply it`, review, edits: attempt.edits });
       continue;
     }
     if (attempt.edits.some((edit) => accepted.some((other) => overlaps(edit, other) && !sameEdit(edit, other)))) {
@@ -116,7 +121,7 @@ function fixParsedFile(
     }
     const fresh = attempt.edits.filter((edit) => !accepted.some((other) => sameEdit(edit, other)));
     accepted.push(...fresh);
-    outcomes.push({ finding, status: 'fixed', tier: plan.tier, edits: attempt.edits });
+    outcomes.push({ finding, status: 'fixed', tier, review, edits: attempt.edits });
   }
   if (script) {
     const requires = requiresEdits(text, outcomes);
@@ -126,7 +131,10 @@ function fixParsedFile(
   return { relativePath, path, before: text, after: applyEdits(text, [...accepted, ...annotations]), encoding, outcomes };
 }
 
-/** Chooses the language fixer: TypeScript, JavaScript and PowerShell cmdlets have their own; other files get the literal URL fixer. */
+/**
+ * Chooses the language fixer. TypeScript, JavaScript, PowerShell cmdlets and PowerShell REST calls
+ * with a request body have their own, and other files get the literal URL fixer.
+ */
 function attemptFix(plan: FixPlan, relativePath: string, text: string, offset: number, source: () => ReturnType<typeof parseSource>, script: PowerShellScript | undefined): FixAttempt {
   const language = plan.finding.language;
   if (language === 'typescript' || language === 'javascript') {
@@ -145,6 +153,10 @@ function attemptFix(plan: FixPlan, relativePath: string, text: string, offset: n
         ? `replace the cmdlet with ${cmdlet} and build its -BodyParameter from the old parameters by hand (cmdlet rewriting is not implemented yet)`
         : 'SDK request chains are not rewritten; call the replacement URL with the v1.0 client by hand',
     };
+  }
+  if (language === 'powershell' && script && needsBodyChange(plan)) {
+    // A REST call whose body changes is rewritten whole (URL and body) or left.
+    return fixPowerShellRestRequest(script, offset, plan);
   }
   return fixUrlLiteral(text, offset, plan);
 }

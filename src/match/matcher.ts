@@ -1,8 +1,10 @@
 import type { CallSite, UrlPart } from '../model/call-site.js';
 import type { Family, Finding, ReplacementOut } from '../model/finding.js';
 import type { RuleTable } from '../rules/load.js';
+import { noteApplies, type NoteContext } from '../rules/note-scope.js';
 import { PROVIDER_IDS, type CloudSpec, type CmdletFamily, type ProviderId, type Rule } from '../rules/schema.js';
 import { CmdletIndex } from './cmdlet-index.js';
+import { findingTier } from './fix-tier.js';
 import { SdkChainReader } from './sdk-chain.js';
 import { readFilterEvidence, UrlNormalizer, type HostKind, type NormalizedUrl } from './normalize-url.js';
 import { RuleIndex } from './rule-index.js';
@@ -180,7 +182,8 @@ export class Matcher {
     const { rule, provider, range } = found;
     const cloud = (found.cloudId && this.clouds.get(found.cloudId)) || this.defaultCloud;
     const selection = selectReplacements(rule, provider, found.evidence, cloud);
-    const notes = collectNotes(rule, selection.providers, found.cloudId ? this.clouds.get(found.cloudId) : undefined);
+    const scope: NoteContext = { path: found.path, action: selection.exact ? selection.replacements[0]?.action : undefined };
+    const notes = collectNotes(rule, selection.providers, found.cloudId ? this.clouds.get(found.cloudId) : undefined, scope);
     for (const alternative of found.alternatives ?? []) {
       notes.unshift(`The code does not show the HTTP method; this finding assumes ${rule.operation.methods.join(' or ')}. Sent with ${alternative.operation.methods.join(' or ')}, it is ${alternative.id} (${alternative.title}).`);
     }
@@ -211,6 +214,7 @@ export class Matcher {
       docs: rule.docs,
       matchedText: context.text.slice(range.startOffset, range.endOffset),
     };
+    finding.fix = findingTier(rule.fix, finding).tier;
     if (permissions) {
       finding.permissions = permissions;
     }
@@ -308,10 +312,10 @@ function bodyEvidence(site: CallSite): Evidence {
   return evidence;
 }
 
-function collectNotes(rule: Rule, providers: ProviderId[], cloud: CloudSpec | undefined): string[] {
-  const notes = (rule.notes ?? []).map(noteText);
+function collectNotes(rule: Rule, providers: ProviderId[], cloud: CloudSpec | undefined, scope: NoteContext): string[] {
+  const notes = (rule.notes ?? []).filter((note) => noteApplies(note, scope)).map(noteText);
   for (const provider of providers) {
-    for (const note of rule.providers[provider]?.notes ?? []) {
+    for (const note of (rule.providers[provider]?.notes ?? []).filter((note) => noteApplies(note, scope))) {
       notes.push(providers.length > 1 ? `${provider}: ${noteText(note)}` : noteText(note));
     }
   }

@@ -1,3 +1,4 @@
+import { noteApplies } from '../rules/note-scope.js';
 import type { ReplacementOut } from '../model/finding.js';
 import { PROVIDER_IDS, type CloudSpec, type ProviderId, type ReplacementSpec, type Rule, type RuleNote } from '../rules/schema.js';
 
@@ -11,6 +12,13 @@ export interface Selection {
   /** Providers whose mapping was consulted. */
   providers: ProviderId[];
 }
+
+/**
+ * `Finding.notes` are plain strings, so an unconfirmed fact is marked by the text prefix
+ * `Unconfirmed:` that `noteText` writes, possibly after a provider or cloud label
+ * (`aadRoles: Unconfirmed: ...`). Reports and the fix tier read it with this pattern.
+ */
+export const UNCONFIRMED_NOTE = /^(?:([^:]{1,40}): )?unconfirmed\s*:\s*/i;
 
 export function noteText(note: RuleNote): string {
   return typeof note === 'string' ? note : note.unconfirmed ? `Unconfirmed: ${note.text}` : note.text;
@@ -105,7 +113,8 @@ export function selectReplacements(rule: Rule, provider: ProviderId | null, rawE
       const action = findAction(spec, evidence);
       if (action) out.action = action;
       if (spec.cmdlet) out.cmdlet = spec.cmdlet;
-      if (spec.notes?.length) out.notes = spec.notes.map(noteText);
+      const notes = (spec.notes ?? []).filter((note) => noteApplies(note, { action }));
+      if (notes.length) out.notes = notes.map(noteText);
       replacements.push(out);
     }
   }

@@ -242,5 +242,4 @@ export function folderOf(file: string): string {
   return slash <= 0 ? '.' : file.slice(0, slash);
 }
 
-/** A note the matcher marks as unconfirmed behaviour: it writes an `Unconfirmed:` prefix, possibly after a label. */
-export const UNCONFIRMED_NOTE = /^(?:([^:]{1,40}): )?unconfirmed\s*:\s*/i;
+export { UNCONFIRMED_NOTE } from '../match/select-replacements.js';

@@ -1,3 +1,4 @@
+import { UNCONFIRMED_NOTE } from '../match/select-replacements.js';
 import type { Finding, ReplacementOut } from '../model/finding.js';
 import type { Colors } from './colors.js';
 import { renderCodeFrame } from './code-frame.js';
@@ -8,12 +9,6 @@ const BODY = '  ';
 /** Indent of a replacement's details, under the text after its `-> `. */
 const DETAIL = '       ';
 
-/**
- * A note that the rule table marks as unconfirmed behaviour. `Finding.notes` are plain
- * strings, so the marker is the text prefix `Unconfirmed:` that the matcher writes, possibly
- * after a provider or cloud label (`aadRoles: Unconfirmed: ...`).
- */
-const UNCONFIRMED_PREFIX = /^(?:([^:]{1,40}): )?unconfirmed\s*:\s*/i;
 
 export interface FindingTextOptions {
   colors: Colors;
@@ -106,7 +101,7 @@ function renderReplacement(replacement: ReplacementOut, colors: Colors, width: n
 function renderNotes(notes: readonly string[], indent: string, colors: Colors, width: number): string[] {
   const lines: string[] = [];
   for (const note of notes) {
-    const match = UNCONFIRMED_PREFIX.exec(note);
+    const match = UNCONFIRMED_NOTE.exec(note);
     const label = match ? 'unconfirmed (check by hand):' : 'note:';
     const scope = match?.[1] ? `${match[1]}: ` : '';
     const text = match ? `${scope}${note.slice(match[0].length)}` : note;

@@ -24,12 +24,20 @@ const pathTemplateSchema = z
   .string()
   .regex(/^\/[^\s?#]*$/, 'a path template starts with "/" and has no spaces, query or fragment');
 
-/** A fact with its confidence. `unconfirmed: true` marks what the sources do not confirm. */
+/**
+ * A fact with its confidence. `unconfirmed: true` marks what the sources do not confirm. A note
+ * that concerns only some calls of a rule names them, so it reaches only those findings and
+ * keeps the other calls' fixes safe.
+ */
 export const ruleNoteSchema = z.union([
   z.string().min(1),
   z.strictObject({
     text: z.string().min(1),
     unconfirmed: z.boolean().optional(),
+    /** Old path templates the note concerns (default: every path of the rule). */
+    paths: z.array(pathTemplateSchema).min(1).optional(),
+    /** New request actions the note concerns (default: every action). */
+    actions: z.array(z.string().min(1)).min(1).optional(),
   }),
 ]);
 export type RuleNote = z.infer<typeof ruleNoteSchema>;

@@ -20,6 +20,8 @@ export interface CodemodCase {
     tier: 'safe' | 'suggestion';
     fixed: number;
     left: { ruleId: string; reason: string }[];
+    /** Calls with a fix above `tier`, left unchanged, and the text of their reason. */
+    suggested?: { ruleId: string; reason: string }[];
     run?: { before: ExpectedRequest[]; after: ExpectedRequest[] };
   };
 }

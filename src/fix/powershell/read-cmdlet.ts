@@ -1,3 +1,4 @@
+import type { Node } from 'web-tree-sitter';
 import { unwrap } from '../../extract/powershell/tree.js';
 import { isStringNode } from '../../extract/powershell/tree.js';
 import type { FixAttempt } from '../edits.js';
@@ -33,17 +34,11 @@ export function fixReadCmdlet(script: PowerShellScript, old: OldCall, plan: FixP
     if (name !== 'filter') {
       return { reason: `-${argument.name} has no counterpart on ${cmdlet} (ids differ between iterations); migrate the call by hand` };
     }
-    const filter = argument.value?.kind === 'node' ? unwrap(argument.value.node) : undefined;
-    if (!filter || !isStringNode(filter) || filter.type.includes('here_string')) {
-      return { reason: 'the -Filter is not a quoted string; rewrite it for the new collection by hand (subjectId becomes principalId)' };
+    const filter = filterParameter(argument.value?.kind === 'node' ? argument.value.node : undefined, plan);
+    if ('reason' in filter) {
+      return filter;
     }
-    const translated = translateFilter(filter.text.slice(1, -1), plan);
-    if ('reason' in translated) {
-      return translated;
-    }
-    if (translated.filter !== '') {
-      parameters.push({ name: 'Filter', text: `${filter.text[0]}${translated.filter}${filter.text.at(-1)}` });
-    }
+    parameters.push(...filter.parameters);
   }
   const layout = layoutOf(script, old);
   return {
@@ -52,6 +47,19 @@ export function fixReadCmdlet(script: PowerShellScript, old: OldCall, plan: FixP
       text: edit.text.replace(/ +$/gm, ''),
     })),
   };
+}
+
+/** Reads a quoted `-Filter` value and returns the translated `-Filter` parameter (none when nothing is left). */
+export function filterParameter(node: Node | undefined, plan: FixPlan): { parameters: { name: string; text: string }[] } | { reason: string } {
+  const filter = node ? unwrap(node) : undefined;
+  if (!filter || !isStringNode(filter) || filter.type.includes('here_string')) {
+    return { reason: 'the -Filter is not a quoted string; rewrite it for the new collection by hand (subjectId becomes principalId)' };
+  }
+  const translated = translateFilter(filter.text.slice(1, -1), plan);
+  if ('reason' in translated) {
+    return translated;
+  }
+  return { parameters: translated.filter === '' ? [] : [{ name: 'Filter', text: `${filter.text[0]}${translated.filter}${filter.text.at(-1)}` }] };
 }
 
 /** Translates `subjectId eq '...'` clauses joined by `and`; any other clause is refused with the reason. */

@@ -6,11 +6,15 @@ const OLD_MODULES: Record<string, string> = {
   'cmdlet-mggraph-beta': 'Microsoft.Graph.Beta.Identity.Governance',
 };
 
-const NEW_MODULE = 'Microsoft.Graph.Identity.Governance';
+const GRAPH_MODULE = 'Microsoft.Graph.Identity.Governance';
+
+/** Azure resources move to Azure Resource Manager, whose PIM cmdlets are in Az.Resources. */
+const AZURE_MODULE = 'Az.Resources';
 
 /**
  * Updates `#Requires -Modules` lines once every cmdlet finding of an old module in the script is
- * fixed: the old module becomes Microsoft.Graph.Identity.Governance. Otherwise the line stays,
+ * fixed: the old module becomes Microsoft.Graph.Identity.Governance, Az.Resources (for Azure
+ * resource calls) or both, less those the line already names. Otherwise the line stays,
  * and each finding left gets the reason appended, so the summary says why.
  * NOTE: cmdlets of the old module that are no findings (`Connect-AzureAD`, `Get-AzureADUser`)
  * also block the update, because the script still needs the module for them.
@@ -32,15 +36,26 @@ export function requiresEdits(text: string, outcomes: FixOutcome[]): Edit[] {
       }
       continue;
     }
+    const needed = [GRAPH_MODULE, AZURE_MODULE].filter((wanted) => ofModule.some((outcome) => moduleOf(outcome) === wanted));
     for (const match of matches) {
       const start = match.index!;
-      const replaced = match[0].includes(NEW_MODULE)
-        ? match[0].replace(new RegExp(`\\s*,?\\s*['"]?${module.replace(/\./g, '\\.')}['"]?`, 'i'), '').replace(/-Modules\s*,\s*/i, '-Modules ')
-        : match[0].replace(new RegExp(`\\b${module.replace(/\./g, '\\.')}\\b`, 'i'), NEW_MODULE);
+      const missing = needed.filter((wanted) => !new RegExp(`\\b${escape(wanted)}\\b`, 'i').test(match[0]));
+      const replaced = missing.length === 0
+        ? match[0].replace(new RegExp(`\\s*,?\\s*['"]?${escape(module)}['"]?`, 'i'), '').replace(/-Modules\s*,\s*/i, '-Modules ')
+        : match[0].replace(new RegExp(`(['"]?)\\b${escape(module)}\\b\\1`, 'i'), (_all, quote: string) => missing.map((name) => `${quote}${name}${quote}`).join(', '));
       edits.push({ start, end: start + match[0].length, text: replaced });
     }
   }
   return edits;
+}
+
+/** Returns the module that the fixed call needs now. */
+function moduleOf(outcome: FixOutcome): string {
+  return outcome.finding.provider === 'azureResources' ? AZURE_MODULE : GRAPH_MODULE;
+}
+
+function escape(name: string): string {
+  return name.replace(/\./g, '\\.');
 }
 
 /** True when the script calls another cmdlet of the family's module that no finding covers. */

@@ -5,6 +5,7 @@ import type { FixPlan } from '../plan.js';
 import { isScheduleRequestBody, needsBodyChange } from '../request-shape.js';
 import { rewriteUrlLiteral } from '../url-rewrite.js';
 import { printObject, readObject, styleOf } from './body.js';
+import { responseReview } from './response-use.js';
 import { callOf, chainAfter, contentRange, literalAt, literalValue, methodName, objectLiteralOf, propertyOf } from './locate.js';
 
 const GRAPH_VERBS = new Set(['get', 'post', 'create', 'patch', 'update', 'put', 'delete', 'del']);
@@ -58,7 +59,7 @@ export function fixTypeScript(source: ts.SourceFile, offset: number, plan: FixPl
       }
       edits.push(bodyEdit);
     }
-    return { edits };
+    return withReview(edits, responseReview(verb));
   }
   if (rewrite.relative) {
     return { reason: 'a relative path that is not passed to a Graph client .api() call; change it where the base URL is known' };
@@ -71,7 +72,14 @@ export function fixTypeScript(source: ts.SourceFile, offset: number, plan: FixPl
     }
     edits.push(bodyEdit);
   }
-  return { edits };
+  return withReview(edits, call ? responseReview(call) : SENT_ELSEWHERE);
+}
+
+/** The URL is not an argument of the request call, so the code that reads the response is out of sight. */
+const SENT_ELSEWHERE = 'the URL is sent by code this fixer does not see; check how that code reads the response';
+
+function withReview(edits: Edit[], review: string | undefined): FixAttempt {
+  return review === undefined ? { edits } : { edits, review };
 }
 
 /** `fetch(url, { body: JSON.stringify({...}) })` or `http.post(url, {...})`. */
