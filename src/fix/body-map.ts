@@ -28,6 +28,9 @@ export type BodyRewrite = { entries: NewEntry[] } | { reason: string };
  */
 const TICKET_FIELDS = new Set(['ticketnumber', 'ticketsystem']);
 
+/** Actions that end an assignment or eligibility, so their request carries no schedule. */
+const ENDING_ACTIONS = new Set(['adminremove', 'selfdeactivate']);
+
 /** Group access ids: iteration 2's two group roles, by display name. */
 const GROUP_ACCESS_IDS = new Set(['member', 'owner']);
 
@@ -112,6 +115,9 @@ export function mapRequestBody(entries: BodyEntry[], plan: FixPlan): BodyRewrite
       return { reason: `the body field ${entry.key} moves to ${field.to}, which this fixer does not build; move it by hand` };
     }
     out.push({ key: field.to, value: keep(entry.value) });
+  }
+  if (!out.some((entry) => entry.key === 'scheduleInfo') && !ENDING_ACTIONS.has(action.toLowerCase())) {
+    return { reason: `the request has no schedule, and iteration 3 ${action} needs scheduleInfo with an expiration; add scheduleInfo by hand (noExpiration, afterDateTime or afterDuration)` };
   }
   return { entries: out };
 }

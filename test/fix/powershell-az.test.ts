@@ -88,7 +88,7 @@ describe('PowerShell Azure resource fixes', () => {
       [
         "#Requires -Modules 'AzureADPreview'",
         `${OPEN} -ResourceId $Scope -RoleDefinitionId $RoleId -SubjectId $UserId -Type AdminAdd -AssignmentState Eligible`,
-        'Open-AzureADMSPrivilegedRoleAssignmentRequest -ProviderId aadRoles -ResourceId $TenantId -RoleDefinitionId $RoleId -SubjectId $UserId -Type AdminAdd -AssignmentState Eligible',
+        "Open-AzureADMSPrivilegedRoleAssignmentRequest -ProviderId aadRoles -ResourceId $TenantId -RoleDefinitionId $RoleId -SubjectId $UserId -Type AdminAdd -AssignmentState Eligible -Schedule @{ Type = 'Once'; Duration = 'P30D' }",
         '',
       ].join('\n'),
     );

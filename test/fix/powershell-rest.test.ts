@@ -6,8 +6,8 @@ import { runInProcess } from '../cli/run-in-process.js';
 
 const GRAPH_BETA = 'https://graph.microsoft.com/beta/privilegedAccess/aadRoles/roleAssignmentRequests';
 const ELIGIBLE_V1 = 'https://graph.microsoft.com/v1.0/roleManagement/directory/roleEligibilityScheduleRequests';
-const BODY = "@{ roleDefinitionId = $RoleId; resourceId = $TenantId; subjectId = $UserId; assignmentState = 'Eligible'; type = 'AdminAdd' }";
-const MAPPED = "@{ roleDefinitionId = $RoleId; directoryScopeId = '/'; principalId = $UserId; action = 'adminAssign' }";
+const BODY = "@{ roleDefinitionId = $RoleId; resourceId = $TenantId; subjectId = $UserId; assignmentState = 'Eligible'; type = 'AdminAdd'; schedule = @{ type = 'Once'; endDateTime = $End } }";
+const MAPPED = "@{ roleDefinitionId = $RoleId; directoryScopeId = '/'; principalId = $UserId; action = 'adminAssign'; scheduleInfo = @{ expiration = @{ type = 'afterDateTime'; endDateTime = $End } } }";
 
 /** Runs `fix --write --tier suggestion` on one script and returns the file after it and the summary. */
 async function fixScript(script: string): Promise<{ after: string; stderr: string }> {
@@ -97,6 +97,11 @@ describe('PowerShell REST request fix', () => {
       name: 'URL from a format expression',
       script: `$u = '{0}/beta/privilegedAccess/aadRoles/roleAssignmentRequests' -f 'https://graph.microsoft.com'\nInvoke-MgGraphRequest -Method POST -Uri $u -Body ${BODY}\n`,
       reason: 'is built by an expression, not written as one string',
+    },
+    {
+      name: 'a request without a schedule',
+      script: `Invoke-MgGraphRequest -Method POST -Uri '${GRAPH_BETA}' -Body @{ roleDefinitionId = $R; resourceId = $T; subjectId = $U; assignmentState = 'Active'; type = 'UserAdd'; reason = 'x' }\n`,
+      reason: 'the request has no schedule, and iteration 3 selfActivate needs scheduleInfo',
     },
   ])('leaves $name whole', async ({ script, reason }) => {
     const { after, stderr } = await fixScript(script);

@@ -41,8 +41,8 @@ function expectRequests(recorded: RecordedRequest[], expected: ExpectedRequest[]
   });
 }
 
-// NOTE: pwsh is not installed on the test machine, so the PowerShell cases (ps-*) have no request
-// proof: fixtures.test.ts checks only their output text and that a second run changes nothing.
+// NOTE: pwsh is not installed on the test machine, so the PowerShell cases (ps-*) are not run.
+// powershell-requests.test.ts rebuilds their requests from the parse tree and sends those instead.
 describe.each(loadCases().filter((testCase) => testCase.expected.run))('requests of $name', (testCase) => {
   it('sends iteration 3 calls after the fix', async () => {
     const { dir, path } = copyCase(testCase, testCase.input);

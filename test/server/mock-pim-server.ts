@@ -62,6 +62,8 @@ function checkV2Request(body: Record<string, unknown>): Validation {
 /** Routes: verb, path pattern, and the check of a request; GETs return an empty collection. */
 const ROUTES: { method: string; pattern: RegExp; check?: (body: Record<string, unknown>, query: URLSearchParams) => Validation }[] = [
   { method: 'POST', pattern: /^\/(beta|api\/v2)\/privilegedAccess\/(aadRoles|aadGroups|azureResources)\/roleAssignmentRequests$/i, check: checkV2Request },
+  // The same request through the resource navigation path: it is in the beta metadata, but whether the service accepted it is unconfirmed.
+  { method: 'POST', pattern: /^\/(beta|api\/v2)\/privilegedAccess\/(aadRoles|aadGroups|azureResources)\/resources\/[^/]+\/roleAssignmentRequests$/i, check: checkV2Request },
   { method: 'GET', pattern: /^\/(beta|api\/v2)\/privilegedAccess\/(aadRoles|aadGroups|azureResources)\/(roleAssignments|roleDefinitions|roleAssignmentRequests|resources|roleSettings)$/i },
   { method: 'GET', pattern: /^\/beta\/privilegedRoles$/ },
   { method: 'POST', pattern: /^\/v1\.0\/roleManagement\/directory\/roleEligibilityScheduleRequests$/, check: (body) => checkScheduleRequest(body, ELIGIBILITY_ACTIONS, ROLE_FIELDS, roleScope) },

@@ -2,7 +2,7 @@ import { commandNameText } from '../../extract/powershell/commands.js';
 import { readObject, type FieldValue } from '../../extract/powershell/objects.js';
 import { ResolveState } from '../../extract/powershell/resolve.js';
 import { unwrap, variableKey } from '../../extract/powershell/tree.js';
-import type { BodyValue } from '../body-map.js';
+import type { BodyEntry, BodyValue } from '../body-map.js';
 import type { Edit } from '../edits.js';
 import { deleteStatement } from './arguments.js';
 import type { PowerShellScript } from './script.js';
@@ -14,7 +14,7 @@ const SCHEDULE_TYPE = /^microsoft\.open\.msgraph\.model\.azureadmsprivilegedsche
 export type ReadSchedule = { value: BodyValue; edits: Edit[] } | { reason: string };
 
 /**
- * Reads `-Schedule $schedule`, where `$schedule = New-Object ...AzureADMSPrivilegedSchedule`
+ * Reads `-Schedule @{...}`, or `-Schedule $schedule` where `$schedule = New-Object ...AzureADMSPrivilegedSchedule`
  * and `$schedule.Type/StartDateTime/EndDateTime/Duration = ...` are set in this script, as a
  * body `schedule` object with camelCase members. The statements that build the object are
  * deleted, because `New-Object` of that type fails once AzureADPreview is gone; so the object
@@ -22,6 +22,12 @@ export type ReadSchedule = { value: BodyValue; edits: Edit[] } | { reason: strin
  */
 export function readSchedule(script: PowerShellScript, field: FieldValue, quote: string): ReadSchedule {
   const refuse = (why: string): ReadSchedule => ({ reason: `${why}; build ScheduleInfo (StartDateTime, Expiration) for the new call by hand` });
+  // A hashtable written at the call or in its splat; PowerShell converts it to the schedule type.
+  const literal = field.kind === 'object' ? field.object : field.kind === 'node' && unwrap(field.node).type === 'hash_literal_expression' ? readObject(script.resolver, unwrap(field.node), new ResolveState()) : undefined;
+  if (literal) {
+    const entries = bodyEntriesOf(literal, script.resolver, quote);
+    return 'reason' in entries ? refuse(entries.reason) : { value: { kind: 'object', entries: camelCase(entries.entries) }, edits: [] };
+  }
   if (field.kind !== 'node') {
     return refuse('the -Schedule value is not readable');
   }
@@ -54,8 +60,12 @@ export function readSchedule(script: PowerShellScript, field: FieldValue, quote:
   if ('reason' in entries) {
     return refuse(entries.reason);
   }
-  const camel = entries.entries.map((entry) => ({ key: entry.key.charAt(0).toLowerCase() + entry.key.slice(1), value: entry.value }));
-  return { value: { kind: 'object', entries: camel }, edits: statements.map((statement) => deleteStatement(script.text, statement.start, statement.end)) };
+  return { value: { kind: 'object', entries: camelCase(entries.entries) }, edits: statements.map((statement) => deleteStatement(script.text, statement.start, statement.end)) };
+}
+
+/** Schedule members are camelCase in the body map (`StartDateTime` -> `startDateTime`). */
+function camelCase(entries: BodyEntry[]): BodyEntry[] {
+  return entries.map((entry) => ({ key: entry.key.charAt(0).toLowerCase() + entry.key.slice(1), value: entry.value }));
 }
 
 function createsSchedule(node: ReturnType<typeof unwrap>): boolean {
