@@ -36,7 +36,7 @@ export function renderReport(input: ReportInput): string {
   lines.push(
     '`bench/run.ts` writes a tree from a fixed seed: TypeScript, JavaScript, PowerShell, Python, C#, Go, Markdown and JSON files of 1 to 30 KiB,',
     'one-line minified bundles of 100 to 600 KiB and binary files. One file in 500 holds a planted iteration 1 or 2 use, and the bench records its',
-    'file and line. Larger sizes add folders to the same tree. After a `sync` and one read of every file (warm page cache) it runs, under',
+    'file and line. Larger sizes add folders to the same tree. After a `sync`, one read of every file (warm page cache) and one `rules` command (warm rule table cache) it runs, under',
     '`/usr/bin/time -f "%e %U %S %M"`:',
     '',
     '- `node dist/cli.js scan <folders> --format json --output <file> --fail-on none --quiet` (default jobs: one worker per core), and with `--jobs 1`;',

@@ -13,6 +13,8 @@ export const EXIT = {
   usage: 2,
   /** A failure of the tool itself. */
   internal: 3,
+  /** With `--strict`: at least one file was skipped, whether or not there are findings. */
+  skipped: 4,
 } as const;
 
 export type ErrorCode = 'usage' | 'rule-file' | 'path-not-found' | 'output-write';

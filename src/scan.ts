@@ -24,11 +24,11 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
 
 /**
- * Below MIN_FILES_FOR_WORKERS files the scan reads files in this thread, because starting workers
- * costs more than it saves. Below MIN_CANDIDATES_FOR_WORKERS candidates it analyses them in this
- * thread after the workers have stopped: each worker that loads the extractors (ts-morph, the
- * grammars) adds about 150 MB of memory, and a few hundred files take seconds here. Estimates from
- * runs of `npm run bench` on 2 cores.
+ * Below MIN_FILES_FOR_WORKERS files the scan reads and analyses files in this thread, because
+ * starting workers costs more than it saves. Once workers run, below MIN_CANDIDATES_FOR_WORKERS
+ * candidates only one of them analyses: each worker that loads the extractors (ts-morph, the
+ * grammars) adds about 150 MB of memory, and a few hundred files take seconds in one thread.
+ * Estimates from runs of `npm run bench` on 2 cores.
  */
 const MIN_FILES_FOR_WORKERS = 2_000;
 const MIN_CANDIDATES_FOR_WORKERS = 1_000;
@@ -37,7 +37,7 @@ export interface ScanInternals {
   /** A loaded rule table, to skip loading it again (tests, repeated scans). */
   table?: RuleTable;
   extractors?: readonly Extractor[];
-  /** Overrides of MIN_FILES_FOR_WORKERS and MIN_CANDIDATES_FOR_WORKERS, so tests can run the pool on small trees. */
+  /** Overrides of MIN_FILES_FOR_WORKERS and MIN_CANDIDATES_FOR_WORKERS, so tests can run the whole pool on small trees. */
   minFilesForWorkers?: number;
   minCandidatesForWorkers?: number;
 }
@@ -104,55 +104,42 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
       include: options.include,
       exclude: options.exclude,
       maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      followLinks: options.followLinks,
       ignoreFiles: new Set((options.ignoreFiles ?? []).map((path) => resolve(path))),
       onFile: (file) => feeder.add(file),
     });
-    total = discovered.files.length;
-    discoveredCount = discovered.files.length + discovered.skipped.length;
-    skipped = [...discovered.skipped];
-    // While the workers read files this thread is idle, so it loads the extractors (ts-morph,
-    // about 0.8 s) for the analysis, which runs here unless many files have a signature.
-    // NOTE: when many do, the workers load them again and this thread's copy only costs memory.
-    const extractorsLoading = feeder.usesPool && internals.extractors === undefined ? loadDefaultExtractors() : undefined;
-    extractorsLoading?.catch(() => undefined);
-    const outcomes = await feeder.finish();
+    // Set before the outcomes of the workers are taken in, so progress shows the total from the start.
+    total = feeder.fileCount;
+    const prefiltered = await feeder.finish();
+    discoveredCount = prefiltered.files + discovered.skipped.length;
+    skipped = [...discovered.skipped, ...prefiltered.skipped];
 
     // Candidates are known before extraction, so cross-file resolution can see all of them.
-    const candidates: CandidateFile[] = [];
+    const candidates: CandidateFile[] = prefiltered.candidates.map((candidate) => candidate.file);
     // Files that cross-file resolution may load; one-line bundles are left out, because ts-morph
     // takes time quadratic in the length of a line to read one.
-    const candidatePaths: string[] = [];
-    let withoutSignature = 0;
-    discovered.files.forEach((file, index) => {
-      const outcome = outcomes[index]!;
-      if (outcome.kind === 'candidate') {
-        candidates.push({ path: file.path, relativePath: file.relativePath, language: file.language });
-        if (!outcome.longLine) {
-          candidatePaths.push(file.path);
-        }
-      } else if (outcome.kind === 'skipped') {
-        skipped.push({ file: file.relativePath, reason: outcome.reason });
-      } else {
-        withoutSignature += 1;
-      }
-    });
+    const candidatePaths = prefiltered.candidates.filter((candidate) => !candidate.longLine).map((candidate) => candidate.file.path);
 
     const onAnalysed = (analysis: FileAnalysis): void => {
       done += 1;
       findingCount += analysis.findings.length;
       options.onProgress?.(done, total, findingCount);
     };
-    let analyses: FileAnalysis[];
-    if (workersAllowed && candidates.length >= (internals.minCandidatesForWorkers ?? MIN_CANDIDATES_FOR_WORKERS)) {
-      const workers = startPool();
+    let analyses: FileAnalysis[] = [];
+    if (candidates.length === 0) {
+      // Nothing to analyse, so the extractors (about 0.5 s of module loading) are never loaded.
+    } else if (pool !== undefined) {
+      // Once workers run, every candidate is analysed in them, where --file-timeout can stop a file.
+      // Few candidates go to the worker that preloaded the extractors, so one copy is in memory.
+      const workers: WorkerPool = pool;
+      if (candidates.length < (internals.minCandidatesForWorkers ?? MIN_CANDIDATES_FOR_WORKERS)) {
+        workers.shrink(1);
+      }
       workers.setCandidates(candidatePaths);
-      analyses = await analyseAll(candidates, { pool: workers, workers: jobs, timeoutMs: fileTimeoutMs }, onAnalysed);
+      analyses = await analyseAll(candidates, { pool: workers, workers: workers.size, timeoutMs: fileTimeoutMs }, onAnalysed);
     } else {
-      // Few candidates: the workers stop first, so only this thread keeps the extractors in memory.
-      await pool?.close();
-      pool = undefined;
-      // Loaded on demand: ts-morph and the grammars cost a large share of a small scan's time.
-      const extractors = internals.extractors ?? (await (extractorsLoading ?? loadDefaultExtractors()));
+      // A small tree or --jobs 1: this thread analyses the files, without a time limit.
+      const extractors = internals.extractors ?? (await loadDefaultExtractors());
       const analyser = new FileAnalyser(table, signatures, settings, extractors, candidatePaths);
       try {
         analyses = await analyseAll(candidates, { analyser }, onAnalysed);
@@ -170,7 +157,7 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
         skipped.push(analysis.skipped);
       }
     }
-    summaryCounts = { withoutSignature, parsed: candidates.length };
+    summaryCounts = { withoutSignature: prefiltered.withoutSignature, parsed: candidates.length };
   } finally {
     await pool?.close();
   }

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { relative, resolve, join } from 'node:path';
+import { dirname, relative, resolve, join } from 'node:path';
 import { loadRuleTableWithUserFiles } from '../config/rule-table.js';
 import { EXIT, usageError } from '../errors.js';
-import { encodeText, replaceFileAtomic } from '../fix/apply.js';
+import { encodeText, removeStaleTemporaryFiles, replaceFileAtomic } from '../fix/apply.js';
 import { unifiedDiff } from '../fix/diff.js';
 import type { FixOutcome } from '../fix/edits.js';
 import { uncommittedChanges } from '../fix/git.js';
@@ -19,6 +19,8 @@ export interface FixCommandOptions {
   allowDirty?: boolean;
   rules?: string;
   quiet?: boolean;
+  /** `--strict`: a file the scan skipped makes the run exit 4. */
+  strict?: boolean;
 }
 
 /**
@@ -56,9 +58,11 @@ export async function runFixCommand(paths: string[], options: FixCommandOptions,
   }
   const notWritten: string[] = [];
   if (options.write || options.outputDir !== undefined) {
+    const targetOf = (fix: FileFix) => (options.outputDir === undefined ? fix.path : join(resolve(options.outputDir), fix.relativePath));
+    await removeStaleTemporaryFilesBeside(fixes.map(targetOf), io);
     for (const fix of changed) {
       const inPlace = options.outputDir === undefined;
-      const target = inPlace ? fix.path : join(resolve(options.outputDir!), fix.relativePath);
+      const target = targetOf(fix);
       // A read-only file is the owner's statement that it must not change; root could still
       // replace it, so the mode is checked rather than relying on a permission error.
       if (inPlace && ((await stat(fix.path)).mode & 0o222) === 0) {
@@ -84,7 +88,24 @@ export async function runFixCommand(paths: string[], options: FixCommandOptions,
   for (const line of notWritten) {
     io.stderr.write(`warning: ${line}\n`);
   }
+  // A skipped file was never checked, so its calls may still need fixing.
+  for (const entry of result.skipped) {
+    io.stderr.write(`warning: ${entry.file}: skipped, ${entry.reason}\n`);
+  }
+  if (options.strict && result.skipped.length > 0) return EXIT.skipped;
   return notWritten.length > 0 || outcomes.some((outcome) => outcome.status !== 'fixed') ? EXIT.findings : EXIT.clean;
+}
+
+/**
+ * Removes the temporary files that a killed fix run left beside the files this run writes, so
+ * an interrupted `--write` followed by a complete one leaves no `.NAME.PID.HEX.tmp` behind.
+ */
+async function removeStaleTemporaryFilesBeside(targets: readonly string[], io: CliIo): Promise<void> {
+  for (const folder of new Set(targets.map((target) => dirname(target)))) {
+    for (const path of await removeStaleTemporaryFiles(folder)) {
+      io.stderr.write(`note: removed ${relative(process.cwd(), path)}, a temporary file left by an interrupted fix run\n`);
+    }
+  }
 }
 
 /** Summary per rule: fixed, suggested and left counts, then each finding not fixed with its reason. */
@@ -100,9 +121,11 @@ export function renderSummary(outcomes: readonly FixOutcome[], fixes: readonly F
   for (const [ruleId, counts] of [...byRule].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(`${ruleId}: ${counts.fixed} ${verb}, ${counts.suggested} suggested, ${counts.left} left`);
   }
-  for (const outcome of outcomes.filter((candidate) => candidate.status !== 'fixed')) {
+  // Every call not fixed gets its reason; a fixed suggestion gets what to check in the new call.
+  for (const outcome of outcomes.filter((candidate) => candidate.status !== 'fixed' || candidate.review !== undefined)) {
     const { file, line, column, ruleId } = outcome.finding;
-    lines.push(`  ${file}:${line}:${column} ${ruleId} [${outcome.status}] ${outcome.reason ?? ''}`);
+    const text = outcome.status === 'fixed' ? `check: ${outcome.review}` : [outcome.reason, outcome.review].filter(Boolean).join('; ');
+    lines.push(`  ${file}:${line}:${column} ${ruleId} [${outcome.status}] ${text}`);
   }
   const written = fixes.filter((fix) => fix.after !== fix.before).length;
   const where = options.outputDir !== undefined ? ` to ${relative(process.cwd(), resolve(options.outputDir)) || '.'}` : '';

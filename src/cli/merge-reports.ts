@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
+import { reportSchema } from '../report/report-schema.js';
 import { usageError } from '../errors.js';
 import type { JsonReport } from '../report/json.js';
 import type { ScanResult } from '../model/scan-result.js';
 import { summarize } from '../scan.js';
-
-/** `schemas/report.schema.json`, two folders up from both `src/cli/` and `dist/cli/`. */
-const REPORT_SCHEMA_URL = new URL('../../schemas/report.schema.json', import.meta.url);
 
 /** A JSON report of one repository and the name its file paths get as prefix. */
 export interface NamedReport {
@@ -17,18 +13,10 @@ export interface NamedReport {
   report: JsonReport;
 }
 
-let validator: ((data: unknown) => boolean) & { errors?: unknown } | undefined;
-let ajv: Ajv2020 | undefined;
-
 function validateReport(data: unknown): string | null {
-  if (!validator || !ajv) {
-    ajv = new Ajv2020({ allErrors: false, strict: true });
-    // ajv-formats is CommonJS with `exports.default`; the cast picks the plugin in either interop.
-    const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (instance: Ajv2020) => void;
-    addFormats(ajv);
-    validator = ajv.compile(JSON.parse(readFileSync(REPORT_SCHEMA_URL, 'utf8')));
-  }
-  return validator(data) ? null : ajv.errorsText(validator.errors as never);
+  const { ajv, id } = reportSchema();
+  const validate = ajv.getSchema(id)!;
+  return validate(data) ? null : ajv.errorsText(validate.errors);
 }
 
 /**

@@ -19,10 +19,13 @@ Exit codes:
   1  at least one unsuppressed finding fails the run
   2  invalid command line, configuration or rule file
   3  internal error (a bug in pim-migrate; please report it)
+  4  with --strict: at least one file was skipped (listed with its reason in every report)
 
 Environment:
   NO_COLOR=1           turn colour off, like --no-color
-  PIM_MIGRATE_DEBUG=1  print the stack trace of an internal error`;
+  PIM_MIGRATE_DEBUG=1  print the stack trace of an internal error
+  PIM_MIGRATE_CACHE_DIR=DIR
+                       folder of the validated rule table cache; 'none' turns it off`;
 
 /** Collects a repeatable option. It has no default array, so help does not print `(default: [])`. */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -62,11 +65,13 @@ export function buildProgram(io: CliIo, toolVersion: string, onExitCode: (code: 
         parseByteSize(value),
       ),
     )
+    .option('--follow-links', 'follow symbolic links to files and folders inside the scan root (default: list each link as skipped)')
+    .option('--strict', 'exit 4 when any file is skipped (unreadable, binary, too large, a link not followed...), even when there are findings')
     .addOption(
       new Option('--jobs <n>', 'worker threads that read and analyse files (default: the number of cores; 1 scans in one thread)').argParser(positiveIntegerOption('--jobs', 'threads')),
     )
     .addOption(
-      new Option('--file-timeout <ms>', "report a file as skipped when its extraction takes longer than this, in milliseconds (default: 10000; enforced in worker threads only)").argParser(
+      new Option('--file-timeout <ms>', "report a file as skipped when its extraction takes longer than this, in milliseconds (default: 10000; enforced in worker threads only: from 2,000 files, with more than one job)").argParser(
         positiveIntegerOption('--file-timeout', 'milliseconds'),
       ),
     )
@@ -93,7 +98,8 @@ export function buildProgram(io: CliIo, toolVersion: string, onExitCode: (code: 
     .option('--allow-dirty', 'write even when the git work tree has uncommitted changes')
     .option('--rules <dir>', 'rule folder to use instead of the built-in rules')
     .option('-q, --quiet', 'print the diff only, without the summary')
-    .addHelpText('after', '\nExit codes: 0 nothing left to fix, 1 findings remain that were not fixed, 2 invalid command line or a dirty work tree, 3 internal error.')
+    .option('--strict', 'exit 4 when the scan skipped any file (each is listed on stderr)')
+    .addHelpText('after', '\nExit codes: 0 nothing left to fix, 1 findings remain that were not fixed, 2 invalid command line or a dirty work tree, 3 internal error, 4 with --strict: a file was skipped.')
     .action(async (paths: string[], options: FixCommandOptions) => {
       // Loaded on use: the fix command pulls in ts-morph, about 0.45 s that a scan should not pay.
       const { runFixCommand } = await import('./fix-command.js');

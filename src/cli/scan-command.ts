@@ -16,8 +16,9 @@ export type { ScanCommandOptions } from './scan-settings.js';
 
 /**
  * Runs `pim-migrate scan`: merges the config file with the flags, scans, applies the baseline,
- * writes every report and returns exit code 1 when a finding fails the run (see `--fail-on`),
- * else 0. With `--update-baseline` it writes the baseline instead of reports and returns 0.
+ * writes every report and returns exit code 4 when `--strict` is set and a file was skipped,
+ * else 1 when a finding fails the run (see `--fail-on`), else 0. With `--update-baseline` it
+ * writes the baseline instead of reports and returns 0.
  * Errors propagate to the caller, which prints them.
  */
 export async function runScanCommand(paths: string[], options: ScanCommandOptions, io: CliIo, toolVersion: string): Promise<number> {
@@ -52,6 +53,8 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
       io.stdout.write(report);
     }
   }
+  // A skipped file was not checked at all, so under --strict it outranks any finding.
+  if (settings.strict && final.skipped.length > 0) return EXIT.skipped;
   return failing.size > 0 ? EXIT.findings : EXIT.clean;
 }
 
@@ -72,6 +75,7 @@ async function runScan(settings: ScanSettings, options: ScanCommandOptions, io: 
         ruleSettings: settings.ruleSettings,
         severityDefaults: settings.severityDefaults,
         maxFileSize: settings.maxFileSize,
+        followLinks: settings.followLinks,
         jobs: options.jobs,
         fileTimeoutMs: options.fileTimeout,
         onProgress: progress?.onProgress,

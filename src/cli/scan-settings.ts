@@ -18,6 +18,10 @@ export interface ScanCommandOptions {
   exclude?: string[];
   rules?: string;
   maxFileSize?: number;
+  /** `--follow-links`: follow symbolic links inside the scan root. */
+  followLinks?: boolean;
+  /** `--strict`: a skipped file makes the run exit 4. */
+  strict?: boolean;
   /** `--jobs`: worker threads; default the number of cores. */
   jobs?: number;
   /** `--file-timeout`: milliseconds one file's extraction may take in a worker. */
@@ -41,6 +45,8 @@ export interface ScanSettings {
   include?: string[];
   exclude?: string[];
   maxFileSize: number;
+  followLinks: boolean;
+  strict: boolean;
   failOn?: FailOn;
   outputs: PlannedOutput[];
   ruleSettings?: Record<string, RuleSetting>;
@@ -73,6 +79,8 @@ export function resolveScanSettings(paths: string[], options: ScanCommandOptions
     include: options.include ?? file.include,
     exclude: options.exclude ?? file.exclude,
     maxFileSize: options.maxFileSize ?? file.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    followLinks: options.followLinks ?? file.followLinks ?? false,
+    strict: options.strict ?? file.strict ?? false,
     failOn: options.failOn !== undefined ? parseFailOn(options.failOn) : file.failOn,
     outputs: planOutputs(targets),
     ruleSettings: file.rules,

@@ -55,6 +55,10 @@ export const configFileSchema = z
     outputs: z.array(outputTargetSchema).min(1).optional(),
     failOn: z.enum(FAIL_ON_VALUES).optional(),
     maxFileSize: byteSizeSchema.optional(),
+    /** Same as `--follow-links`. */
+    followLinks: z.boolean().optional(),
+    /** Same as `--strict`: a skipped file makes the scan exit 4. */
+    strict: z.boolean().optional(),
     /** Extra rule files, relative to the config file's folder. */
     ruleFiles: z.array(z.string().min(1)).optional(),
   })

@@ -1,7 +1,15 @@
 /** Decode file bytes as text, or say why the file cannot be scanned. */
 export type Decoded = { text: string; warning?: string } | { skip: string };
 
-const SNIFF_BYTES = 8192;
+/** Bytes read from the start of a file to tell text from binary. */
+export const SNIFF_BYTES = 8192;
+
+/**
+ * Share of the sniffed UTF-16 code units that must have a zero high byte for a file without a
+ * byte-order mark to be read as UTF-16: source code is mostly ASCII, so nearly every unit has
+ * one, while binary data has zeros at even and odd offsets alike.
+ */
+const MIN_ASCII_UNIT_SHARE = 0.7;
 
 export function decodeText(bytes: Buffer): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -12,6 +20,10 @@ export function decodeText(bytes: Buffer): Decoded {
   }
   const sniff = bytes.subarray(0, SNIFF_BYTES);
   if (sniff.includes(0)) {
+    const encoding = utf16WithoutBom(sniff);
+    if (encoding) {
+      return { text: new TextDecoder(encoding).decode(bytes), warning: `no byte-order mark; read as ${encoding.toUpperCase()}` };
+    }
     return { skip: 'binary file (contains NUL bytes)' };
   }
   try {
@@ -21,4 +33,30 @@ export function decodeText(bytes: Buffer): Decoded {
     // scanned as Latin-1, where every byte is one character and offsets stay exact.
     return { text: bytes.toString('latin1'), warning: 'not valid UTF-8; read as Latin-1' };
   }
+}
+
+/**
+ * Recognises UTF-16 text without a byte-order mark (PowerShell 5 `Out-File` writes it with one,
+ * other tools often do not) by the zero bytes of its ASCII characters: at odd offsets for
+ * little-endian, at even offsets for big-endian. Returns undefined for anything else, such as a
+ * binary file, or text with U+0000 or other control characters.
+ */
+export function utf16WithoutBom(sniff: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const units = Math.floor(sniff.length / 2);
+  if (units < 2) {
+    return undefined;
+  }
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let index = 0; index < units * 2; index += 2) {
+    if (sniff[index] === 0) evenZeros += 1;
+    if (sniff[index + 1] === 0) oddZeros += 1;
+  }
+  const encoding = oddZeros >= units * MIN_ASCII_UNIT_SHARE && evenZeros === 0 ? 'utf-16le' : evenZeros >= units * MIN_ASCII_UNIT_SHARE && oddZeros === 0 ? 'utf-16be' : undefined;
+  if (!encoding) {
+    return undefined;
+  }
+  const text = new TextDecoder(encoding).decode(sniff.subarray(0, units * 2));
+  // Tab, line feed, carriage return and form feed are the only control characters in source text.
+  return /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text) ? undefined : encoding;
 }

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { SkippedFile } from '../model/finding.js';
 import { DEFAULT_EXCLUDED_DIRS, MINIFIED_FILE } from './default-excludes.js';
 import { languageOf } from './languages.js';
+import { folderId, LINK_NOT_FOLLOWED, resolveLink, specialFileKind } from './links.js';
 
 export interface DiscoveredFile {
   /** Absolute path. */
@@ -21,9 +22,17 @@ export interface DiscoverOptions {
   include?: string[];
   exclude?: string[];
   maxFileSize: number;
+  /**
+   * Follow symbolic links to files and folders inside the root (by real path); links that lead
+   * outside it and loops are skipped with a reason. When false every link is skipped with a reason.
+   */
+  followLinks?: boolean;
   /** Absolute paths of files to leave out silently (the scan's own report files). */
   ignoreFiles?: ReadonlySet<string>;
-  /** Called with each file as it is found, in the order of `files`, so reading can start during the walk. */
+  /**
+   * Called with each file as it is found, so reading can start during the walk. When it is given,
+   * `files` stays empty, so the walk keeps no list of the tree.
+   */
   onFile?: (file: DiscoveredFile) => void;
 }
 
@@ -49,24 +58,23 @@ const toPosix = (path: string): string => (sep === '/' ? path : path.split(sep).
 /**
  * Walk the scan paths and return the files to prefilter, honouring `.gitignore` and `.pim-migrateignore`
  * files (in every folder, as git does), the default exclusions and the include/exclude globs. Symbolic links are
- * not followed. Unreadable folders and files over the size limit are reported as skipped.
+ * followed only with `followLinks`. Unreadable folders, files over the size limit, links not followed,
+ * named pipes, sockets and devices are reported as skipped.
  */
 export function discoverFiles(options: DiscoverOptions): DiscoverResult {
   const files: DiscoveredFile[] = [];
   const skipped: SkippedFile[] = [];
   const include = options.include?.length ? ignore().add(options.include) : undefined;
   const exclude = ignore().add(options.exclude ?? []);
-  const seen = new Set<string>();
 
   const consider = (absolute: string, size: number): void => {
     // The root contains every scan path (scan() checks it), so only a file given as the root
     // itself has no relative path; it keeps its name.
     const fromRoot = toPosix(relative(options.root, absolute));
     const relativePath = fromRoot || toPosix(absolute.slice(absolute.lastIndexOf(sep) + 1));
-    if (seen.has(absolute) || options.ignoreFiles?.has(absolute)) {
+    if (options.ignoreFiles?.has(absolute)) {
       return;
     }
-    seen.add(absolute);
     if (include && !include.ignores(relativePath)) {
       return;
     }
@@ -82,11 +90,26 @@ export function discoverFiles(options: DiscoverOptions): DiscoverResult {
       return;
     }
     const file: DiscoveredFile = { path: absolute, relativePath, size, language: languageOf(absolute.slice(absolute.lastIndexOf(sep) + 1)) };
-    files.push(file);
-    options.onFile?.(file);
+    if (options.onFile) {
+      options.onFile(file);
+    } else {
+      files.push(file);
+    }
   };
 
-  const walk = (dir: string, scopes: IgnoreScope[]): void => {
+  const followLinks = options.followLinks === true;
+  // Both only matter when links are followed: a folder reached again through a link is a loop.
+  const realRoot = followLinks ? realpathSync(options.root) : options.root;
+  const folderIdOf = (dir: string): string | undefined => {
+    try {
+      return followLinks ? folderId(statSync(dir)) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** `ancestors` maps device:inode of each folder being walked, `dir` included, to its relative path. */
+  const walk = (dir: string, scopes: IgnoreScope[], ancestors: ReadonlyMap<string, string>): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -114,7 +137,7 @@ export function discoverFiles(options: DiscoverOptions): DiscoverResult {
         if (DEFAULT_EXCLUDED_DIRS.includes(entry.name) || isIgnored(localScopes, `${relativePath}/`) || exclude.ignores(`${relativePath}/`)) {
           continue;
         }
-        walk(absolute, localScopes);
+        walkChild(absolute, relativePath, localScopes, ancestors, folderIdOf(absolute));
       } else if (entry.isFile()) {
         if (isIgnored(localScopes, relativePath)) {
           continue;
@@ -127,20 +150,57 @@ export function discoverFiles(options: DiscoverOptions): DiscoverResult {
           continue;
         }
         consider(absolute, size);
+      } else if (entry.isSymbolicLink()) {
+        // A link named like an excluded folder (a linked node_modules) is left out as the folder would be.
+        if (DEFAULT_EXCLUDED_DIRS.includes(entry.name) || isIgnored(localScopes, relativePath) || exclude.ignores(relativePath)) {
+          continue;
+        }
+        if (!followLinks) {
+          skipped.push({ file: relativePath, reason: LINK_NOT_FOLLOWED });
+          continue;
+        }
+        const target = resolveLink(absolute, realRoot, ancestors);
+        if ('skip' in target) {
+          skipped.push({ file: relativePath, reason: target.skip });
+        } else if (target.kind === 'file') {
+          consider(absolute, target.size);
+        } else if (!isIgnored(localScopes, `${relativePath}/`) && !exclude.ignores(`${relativePath}/`)) {
+          walkChild(absolute, relativePath, localScopes, ancestors, target.id);
+        }
+      } else if (!isIgnored(localScopes, relativePath) && !exclude.ignores(relativePath)) {
+        skipped.push({ file: relativePath, reason: `${specialFileKind(entry)}, not read` });
       }
-      // NOTE: symbolic links are neither followed nor reported yet.
     }
   };
 
-  for (const path of options.paths) {
+  const walkChild = (dir: string, relativePath: string, scopes: IgnoreScope[], ancestors: ReadonlyMap<string, string>, id: string | undefined): void => {
+    walk(dir, scopes, id === undefined ? ancestors : new Map(ancestors).set(id, relativePath));
+  };
+
+  for (const path of outermostPaths(options.paths)) {
     const stats = statSync(path);
     if (stats.isDirectory()) {
-      walk(path, []);
-    } else {
+      const id = folderIdOf(path);
+      const relativePath = toPosix(relative(options.root, path));
+      walk(path, [], id === undefined ? new Map() : new Map([[id, relativePath]]));
+    } else if (stats.isFile()) {
       consider(path, stats.size);
+    } else {
+      // A scan path that is a named pipe would block the read forever.
+      skipped.push({ file: toPosix(relative(options.root, path)) || path, reason: `${specialFileKind(stats)}, not read` });
     }
   }
   return { files, skipped };
+}
+
+/**
+ * Drops scan paths that repeat or lie inside another scan path, so the walk meets each file once
+ * without keeping a set of every path it has seen.
+ */
+function outermostPaths(paths: readonly string[]): string[] {
+  const unique = [...new Set(paths)];
+  const inside = (path: string, folder: string): boolean => path !== folder && path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+  return unique.filter((path) => !unique.some((other) => inside(path, other)));
 }
 
 function isIgnored(scopes: IgnoreScope[], relativePath: string): boolean {

@@ -7,6 +7,11 @@ export interface WorkerInit {
   table: RuleTable;
   signatures: readonly string[];
   settings: AnalysisSettings;
+  /**
+   * Start loading the extractors as soon as a prefilter chunk contains a candidate, so they are
+   * ready when the analysis starts. Set for one worker of the pool.
+   */
+  preloadExtractors?: boolean;
 }
 
 /** Messages from the main thread to a worker. */

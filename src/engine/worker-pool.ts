@@ -66,7 +66,27 @@ export class WorkerPool {
     private readonly init: WorkerInit,
   ) {
     for (let index = 0; index < size; index++) {
-      this.slots.push(this.spawn());
+      this.slots.push(this.spawn(index));
+    }
+  }
+
+  /** Workers in the pool. */
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /**
+   * Stops the workers after the first `size` (at least one), so an analysis of a few files keeps
+   * one copy of the extractors in memory (about 150 MB each). The first worker preloads them.
+   * Call it between tasks, because a task still running in a stopped worker fails as a crash.
+   */
+  shrink(size: number): void {
+    for (const slot of this.slots.splice(Math.max(1, size))) {
+      if (slot.busy !== undefined && slot.busy !== 'loading') {
+        clearTimeout(slot.busy.timer);
+        slot.busy.task.settle({ failure: 'crash', message: 'the worker was stopped' });
+      }
+      void slot.worker.terminate();
     }
   }
 
@@ -98,8 +118,9 @@ export class WorkerPool {
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 
-  private spawn(): Slot {
-    const worker = startWorker(this.init);
+  /** Starts the worker for slot `index`; only slot 0 preloads the extractors during the prefilter. */
+  private spawn(index: number): Slot {
+    const worker = startWorker({ ...this.init, preloadExtractors: index === 0 });
     const slot: Slot = { worker, busy: undefined };
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
     worker.on('error', (error) => this.onCrash(slot, error.message));
@@ -194,7 +215,7 @@ export class WorkerPool {
     this.slots.splice(index, 1);
     void slot.worker.terminate();
     if (this.broken === undefined) {
-      this.slots.splice(index, 0, this.spawn());
+      this.slots.splice(index, 0, this.spawn(index));
       this.pump();
     }
   }

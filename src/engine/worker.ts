@@ -1,25 +1,38 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Prefilter } from '../prefilter/prefilter.js';
-import { FileAnalyser } from './file-analyser.js';
+import type { FileAnalyser } from './file-analyser.js';
 import { prefilterFile } from './prefilter-file.js';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.js';
 
 /**
  * Worker thread of the scan pool: prefilters chunks of files, then analyses candidate files one
  * at a time. The extractors (ts-morph, tree-sitter grammars) load on the first `candidates`
- * message, so a scan whose files all fail the prefilter never pays for them.
+ * message, or in the preloading worker on its first candidate, so a scan whose files all fail the
+ * prefilter never pays for them.
  */
 const init = workerData as WorkerInit;
 const port = parentPort!;
 const prefilter = new Prefilter(init.signatures);
 let analyser: FileAnalyser | undefined;
+let extractorsModule: Promise<typeof import('../extract/default-extractors.js')> | undefined;
+
+function loadExtractors(): Promise<typeof import('../extract/default-extractors.js')> {
+  return (extractorsModule ??= import('../extract/default-extractors.js'));
+}
 
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   switch (request.type) {
-    case 'prefilter':
-      return { type: 'prefiltered', id: request.id, outcomes: request.paths.map((path) => prefilterFile(path, prefilter)) };
+    case 'prefilter': {
+      const outcomes = request.paths.map((path) => prefilterFile(path, prefilter));
+      if (init.preloadExtractors && outcomes.some((outcome) => outcome.kind === 'candidate')) {
+        // Not awaited: the modules load between prefilter requests. A failure shows at `candidates`.
+        loadExtractors().catch(() => undefined);
+      }
+      return { type: 'prefiltered', id: request.id, outcomes };
+    }
     case 'candidates': {
-      const { defaultExtractors } = await import('../extract/default-extractors.js');
+      // The analyser's modules (matcher, rule settings, zod) load only in workers that analyse.
+      const [{ defaultExtractors }, { FileAnalyser }] = await Promise.all([loadExtractors(), import('./file-analyser.js')]);
       analyser?.reset();
       analyser = new FileAnalyser(init.table, init.signatures, init.settings, defaultExtractors(), request.candidates);
       return { type: 'ready', id: request.id };

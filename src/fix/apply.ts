@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Edit } from './edits.js';
 
@@ -42,13 +43,57 @@ export function encodeText(text: string, encoding: FileEncoding): Buffer {
   return encoding.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
 }
 
+/** Name of the temporary file that `replaceFileAtomic` writes beside `name`: `.NAME.PID.HEX.tmp`, 12 hex digits. */
+export function temporaryName(name: string, pid: number, hex: string): string {
+  return `.${name}.${pid}.${hex}.tmp`;
+}
+
+const TEMPORARY_NAME = /^\.(.+)\.([1-9][0-9]*)\.([0-9a-f]{12})\.tmp$/;
+
+/** True while a process with this id exists. EPERM means it exists but belongs to another user. */
+function isProcessAlive(pid: number): boolean {
+  // process.kill throws a type error above the 32-bit range, and no process has such an id.
+  if (pid > 0x7fffffff) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files that an earlier, killed `replaceFileAtomic` left in `folder`: only
+ * names of its own pattern (`.NAME.PID.HEX.tmp`) whose process no longer exists, so a fix running
+ * at the same time keeps its files. Returns the paths removed.
+ * NOTE: a recycled PID that now belongs to a live process keeps its stale file until that process ends.
+ */
+export async function removeStaleTemporaryFiles(folder: string): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch {
+    // A folder that cannot be listed has nothing this run could remove either.
+    return [];
+  }
+  const removed: string[] = [];
+  for (const entry of entries) {
+    const match = TEMPORARY_NAME.exec(entry.name);
+    if (!entry.isFile() || !match || isProcessAlive(Number(match[2]))) continue;
+    const path = join(folder, entry.name);
+    await rm(path, { force: true });
+    removed.push(path);
+  }
+  return removed;
+}
+
 /**
  * Replaces `target` atomically: a temporary file in the same folder with the mode of
  * `modeFrom` (the original file), then a rename. On failure the temporary file is removed.
  */
 export async function replaceFileAtomic(target: string, bytes: Buffer, modeFrom: string): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(dirname(target), temporaryName(basename(target), process.pid, randomBytes(6).toString('hex')));
   try {
     const mode = (await stat(modeFrom)).mode & 0o7777;
     await writeFile(temporary, bytes, { flag: 'wx', mode });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeText } from '../discover/decode.js';
+import { decodeText, SNIFF_BYTES, utf16WithoutBom } from '../discover/decode.js';
 import type { Finding } from '../model/finding.js';
 import type { RuleTable } from '../rules/load.js';
 import { applyEdits, encodingOf, type FileEncoding } from './apply.js';
@@ -65,7 +65,10 @@ async function fixFile(root: string, relativePath: string, findings: Finding[], 
   if ('skip' in decoded) {
     return leaveAll(`the file is not text the fixer can rewrite (${decoded.skip})`);
   }
-  if (bytes.length >= 2 && (bytes[0] === 0xff || bytes[0] === 0xfe) && (bytes[1] === 0xfe || bytes[1] === 0xff)) {
+  const sniff = bytes.subarray(0, SNIFF_BYTES);
+  const utf16 = (bytes.length >= 2 && (bytes[0] === 0xff || bytes[0] === 0xfe) && (bytes[1] === 0xfe || bytes[1] === 0xff)) || (sniff.includes(0) && utf16WithoutBom(sniff) !== undefined);
+  // After this check the only decoding warning left is the Latin-1 fallback.
+  if (utf16) {
     return leaveAll('the file is UTF-16, which the fixer does not write; change it by hand', decoded.text);
   }
   const text = decoded.text;

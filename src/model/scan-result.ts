@@ -51,6 +51,11 @@ export interface ScanOptions {
   severityDefaults?: SeverityDefaults;
   /** Files larger than this many bytes are skipped with a reason. */
   maxFileSize?: number;
+  /**
+   * Follow symbolic links to files and folders whose real path is inside the root; default false,
+   * which lists every link as skipped. Links outside the root and link loops are skipped with a reason.
+   */
+  followLinks?: boolean;
   /** Worker threads that read and analyse files; default the number of cores. 1 scans in this thread. */
   jobs?: number;
   /**

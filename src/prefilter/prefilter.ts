@@ -1,3 +1,4 @@
+import { SNIFF_BYTES, utf16WithoutBom } from '../discover/decode.js';
 import { minimalSignatures } from '../rules/signatures.js';
 import { NeedleSearch } from './needle-search.js';
 
@@ -17,16 +18,23 @@ export class Prefilter {
   }
 
   /**
-   * Windows tools often save PowerShell scripts as UTF-16 with a byte-order mark, where ASCII
-   * signatures are spread over two bytes each. Such files are decoded before the check.
+   * Windows tools often save PowerShell scripts as UTF-16, where ASCII signatures are spread over
+   * two bytes each. Such files, with a byte-order mark or recognised without one, are decoded
+   * before the check. Only files with NUL bytes reach the check without a mark, so UTF-8 files
+   * that miss the byte search are not decoded.
    */
   matchesUtf16(bytes: Uint8Array): boolean {
     const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
     const bigEndian = bytes[0] === 0xfe && bytes[1] === 0xff;
-    if (!littleEndian && !bigEndian) {
+    const encoding = littleEndian ? 'utf-16le' : bigEndian ? 'utf-16be' : hasNul(bytes) ? utf16WithoutBom(bytes.subarray(0, SNIFF_BYTES)) : undefined;
+    if (!encoding) {
       return false;
     }
-    const text = new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
+    const text = new TextDecoder(encoding).decode(bytes.subarray(littleEndian || bigEndian ? 2 : 0));
     return this.matches(Buffer.from(text, 'latin1'));
   }
+}
+
+function hasNul(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, SNIFF_BYTES).includes(0);
 }

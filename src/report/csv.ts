@@ -36,6 +36,9 @@ const COLUMNS: ReadonlyArray<readonly [string, (finding: Finding) => string]> = 
   ['docs', (finding) => finding.docs],
 ];
 
+/** Last column: empty on a finding's row, the reason on the row of a file the scan skipped. */
+const SKIPPED_HEADING = 'skipped reason';
+
 /** Joins the values that are present, once each, in order. */
 function listOf(values: ReadonlyArray<string | undefined>): string {
   return [...new Set(values.filter((value): value is string => value !== undefined && value !== ''))].join(LIST_SEPARATOR);
@@ -53,13 +56,17 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The findings as a spreadsheet: RFC 4180 with CRLF line ends and a UTF-8 BOM, one row per finding. */
+/** The findings as a spreadsheet: RFC 4180 with CRLF line ends and a UTF-8 BOM, one row per finding, then one per skipped file. */
 export const csvReporter: Reporter = {
   format: 'csv',
   render(result: ScanResult, _ctx: ReportContext): string {
-    const rows = [COLUMNS.map(([heading]) => heading)];
-    for (const finding of sortFindings(redactScanResult(result).findings)) {
-      rows.push(COLUMNS.map(([, read]) => read(finding)));
+    const redacted = redactScanResult(result);
+    const rows = [[...COLUMNS.map(([heading]) => heading), SKIPPED_HEADING]];
+    for (const finding of sortFindings(redacted.findings)) {
+      rows.push([...COLUMNS.map(([, read]) => read(finding)), '']);
+    }
+    for (const entry of redacted.skipped) {
+      rows.push([entry.file, ...COLUMNS.slice(1).map(() => ''), entry.reason]);
     }
     return BOM + rows.map((row) => row.map(csvField).join(',') + CRLF).join('');
   },

@@ -37,8 +37,8 @@ export function workflowCommand(command: string, properties: ReadonlyArray<reado
 }
 
 /**
- * GitHub Actions annotations: one workflow command per finding that is not suppressed, then a
- * notice with the counts. The runner turns each line on stdout into an annotation on the file
+ * GitHub Actions annotations: one workflow command per finding that is not suppressed, a notice
+ * per skipped file with the reason, then a notice with the counts. The runner turns each line on stdout into an annotation on the file
  * and line.
  */
 export const githubReporter: Reporter = {
@@ -59,6 +59,10 @@ export const githubReporter: Reporter = {
       lines.push(annotate(finding, repositoryRelativePath(result.root, repositoryRoot, finding.file)));
     }
 
+    // A skipped file was never checked, so the run names each one where the reader sees findings.
+    for (const entry of result.skipped) {
+      lines.push(workflowCommand('notice', [['file', repositoryRelativePath(result.root, repositoryRoot, entry.file)], ['title', 'pim-migrate skipped this file']], entry.reason));
+    }
     lines.push(workflowCommand('notice', [['title', 'pim-migrate']], summarise(counts, suppressed, result.skipped.length)));
     return `${lines.join('\n')}\n`;
   },

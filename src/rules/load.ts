@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ruleFileError } from '../errors.js';
+import { readCachedTable, tableCacheKey, writeCachedTable } from './table-cache.js';
 import { cmdletFamiliesFileSchema, hostsFileSchema, ruleFileSchema, sdkFileSchema, type CmdletFamily, type HostsFile, type Rule, type SdkFile } from './schema.js';
 
 /** The folder of built-in rules: `rules/` at the package root, beside `dist/` and `src/`. */
@@ -80,29 +81,55 @@ function keyName(key: unknown): unknown {
   return isNode(key) && 'value' in key ? (key as { value: unknown }).value : key;
 }
 
-/** Load every `*.yaml` rule file under `dir` (recursively) and the `hosts.yaml` beside them. */
+/**
+ * Load every `*.yaml` rule file under `dir` (recursively) and the `hosts.yaml` beside them. A
+ * table validated before from the same file texts comes from the cache (`table-cache.ts`).
+ */
 export function loadRuleTable(dir: string = BUILTIN_RULES_DIR, extraRuleFiles: string[] = []): RuleTable {
-  const hosts = loadSupportFile(dir, HOSTS_FILE, hostsFileSchema);
-  const cmdletFamilies = loadSupportFile(dir, CMDLET_FAMILIES_FILE, cmdletFamiliesFileSchema).families;
-  const sdks = loadSupportFile(dir, SDK_FILE, sdkFileSchema);
+  const supportPaths = [HOSTS_FILE, CMDLET_FAMILIES_FILE, SDK_FILE].map((name) => join(dir, name));
+  const supportTexts = supportPaths.map((path) => readSupportFile(path));
+  const supportFiles = new Set(supportPaths);
+  const ruleFiles = [...listYamlFiles(dir).filter((file) => !supportFiles.has(file)), ...extraRuleFiles];
+  const ruleTexts = ruleFiles.map((file) => readFileSync(file, 'utf8'));
 
-  const supportFiles = new Set([HOSTS_FILE, CMDLET_FAMILIES_FILE, SDK_FILE].map((name) => join(dir, name)));
-  const files = [...listYamlFiles(dir).filter((file) => !supportFiles.has(file)), ...extraRuleFiles];
+  const inputs = [...supportPaths, ...ruleFiles].map((path, index) => ({ path, text: index < supportPaths.length ? supportTexts[index]! : ruleTexts[index - supportPaths.length]! }));
+  const key = tableCacheKey(inputs);
+  const cached = key === undefined ? undefined : readCachedTable(dir, key);
+  if (cached) {
+    const sources = new Map(cached.sources.map(([id, file]) => [id, displayPath(file)] as const));
+    return { rules: cached.rules, hosts: cached.hosts, cmdletFamilies: cached.cmdletFamilies, sdks: cached.sdks, sources };
+  }
+
+  const [hostsPath, familiesPath, sdkPath] = supportPaths as [string, string, string];
+  const hosts = parseYamlFile(hostsPath, supportTexts[0]!, hostsFileSchema, displayPath(hostsPath));
+  const cmdletFamilies = parseYamlFile(familiesPath, supportTexts[1]!, cmdletFamiliesFileSchema, displayPath(familiesPath)).families;
+  const sdks = parseYamlFile(sdkPath, supportTexts[2]!, sdkFileSchema, displayPath(sdkPath));
+
   const rules: Rule[] = [];
   const sources = new Map<string, string>();
-  for (const file of files) {
-    const display = relative(process.cwd(), file) || file;
-    const parsed = parseYamlFile(file, readFileSync(file, 'utf8'), ruleFileSchema, display);
+  const sourceFiles: [string, string][] = [];
+  ruleFiles.forEach((file, index) => {
+    const display = displayPath(file);
+    const parsed = parseYamlFile(file, ruleTexts[index]!, ruleFileSchema, display);
     for (const rule of parsed.rules) {
       const earlier = sources.get(rule.id);
       if (earlier) {
         throw ruleFileError(display, 1, 1, `duplicate rule id "${rule.id}" (also in ${earlier})`, 'Give each rule its own id.');
       }
       sources.set(rule.id, display);
+      sourceFiles.push([rule.id, file]);
       rules.push(rule);
     }
+  });
+  if (key !== undefined) {
+    writeCachedTable(dir, key, { rules, hosts, cmdletFamilies, sdks, sources: sourceFiles });
   }
   return { rules, hosts, cmdletFamilies, sdks, sources };
+}
+
+/** Returns a path as messages show it: relative to the working folder, or absolute when it is that folder. */
+function displayPath(path: string): string {
+  return relative(process.cwd(), path) || path;
 }
 
 /** Files beside the rule files that describe hosts, cmdlet modules and SDK spellings. */
@@ -110,13 +137,12 @@ const HOSTS_FILE = 'hosts.yaml';
 const CMDLET_FAMILIES_FILE = 'cmdlet-families.yaml';
 const SDK_FILE = 'sdk-chains.yaml';
 
-function loadSupportFile<T>(dir: string, name: string, schema: z.ZodType<T>): T {
-  const path = join(dir, name);
-  const display = relative(process.cwd(), path) || path;
+function readSupportFile(path: string): string {
   if (!existsSync(path)) {
-    throw ruleFileError(display, 1, 1, `missing ${name}`, `A rules folder needs ${name} beside its rule files; copy the built-in rules/${name} and edit it.`);
+    const name = basename(path);
+    throw ruleFileError(displayPath(path), 1, 1, `missing ${name}`, `A rules folder needs ${name} beside its rule files; copy the built-in rules/${name} and edit it.`);
   }
-  return parseYamlFile(path, readFileSync(path, 'utf8'), schema, display);
+  return readFileSync(path, 'utf8');
 }
 
 function listYamlFiles(dir: string): string[] {

@@ -1,22 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { usageError } from '../errors.js';
 import type { FileWarning, Finding } from '../model/finding.js';
 import type { ScanResult } from '../model/scan-result.js';
+import { reportSchema } from '../report/report-schema.js';
 import { summarize } from '../scan.js';
-
-/** `schemas/report.schema.json`, two folders up from both `src/runtime/` and `dist/runtime/`. */
-const REPORT_SCHEMA_URL = new URL('../../schemas/report.schema.json', import.meta.url);
 
 let validateFinding: ((data: unknown) => boolean) | undefined;
 
 function findingValidator(): (data: unknown) => boolean {
   if (!validateFinding) {
-    const schema = JSON.parse(readFileSync(REPORT_SCHEMA_URL, 'utf8')) as { $id: string };
-    const ajv = new Ajv2020({ allErrors: false, strict: false });
-    ajv.addSchema(schema);
-    const validate = ajv.getSchema(`${schema.$id}#/$defs/finding`);
+    const { ajv, id } = reportSchema();
+    const validate = ajv.getSchema(`${id}#/$defs/finding`);
     if (!validate) throw new Error('schemas/report.schema.json has no $defs/finding');
     validateFinding = (data) => validate(data) as boolean;
   }

@@ -71,6 +71,42 @@ describe('scan in worker threads', () => {
     expect(result.summary.filesParsed).toBe(1);
   });
 
+  it('reports the total from the first file', async () => {
+    const project = writeProject(FILES);
+    cleanup = project.cleanup;
+    const totals: number[] = [];
+
+    const result = await scan({ paths: [project.root], jobs: 2, onProgress: (_done, total) => totals.push(total) }, { minFilesForWorkers: 1 });
+
+    const total = result.summary.filesDiscovered - result.skipped.filter((entry) => entry.reason.startsWith('larger')).length;
+    expect(totals.length).toBeGreaterThan(0);
+    expect(new Set(totals)).toEqual(new Set([total]));
+  });
+
+  it('analyses few candidates in one worker', async () => {
+    const project = writeProject(FILES);
+    cleanup = project.cleanup;
+
+    const single = await scan({ paths: [project.root], jobs: 1 });
+    // Workers read the files; the default candidate threshold keeps the analysis to one worker.
+    const pooled = await scan({ paths: [project.root], jobs: 2 }, { minFilesForWorkers: 1 });
+
+    expect(pooled.findings).toEqual(single.findings);
+    expect(pooled.skipped).toEqual(single.skipped);
+    expect(pooled.summary).toEqual(single.summary);
+  });
+
+  it('applies the time limit to few candidates in workers', async () => {
+    const body = Array.from({ length: 3000 }, (_, index) => `export const value${index} = compute(${index}, 'x');`).join('\n');
+    const project = writeProject({ 'slow.ts': `${body}\nclient.api('/privilegedRoles').version('beta').get();\n`, 'other.txt': 'no signature here\n' });
+    cleanup = project.cleanup;
+
+    const result = await scan({ paths: [project.root], jobs: 2, fileTimeoutMs: 1 }, { minFilesForWorkers: 1 });
+
+    expect(result.findings).toEqual([]);
+    expect(result.skipped).toEqual([{ file: 'slow.ts', reason: 'extraction timed out after 1 ms' }]);
+  });
+
   it('rejects an invalid number of jobs', async () => {
     const project = writeProject({ 'a.ps1': 'Get-Date\n' });
     cleanup = project.cleanup;

@@ -116,6 +116,11 @@ describe('extractor fuzzing', () => {
             const sites = await extractor.extract(inputFor(language, text, signatures));
             expect(Array.isArray(sites)).toBe(true);
           } catch (error) {
+            // A stack overflow in a recursive parser is passed on on purpose: the file analyser
+            // lists the file as skipped (see the deep-nesting rows of the bad-input tests).
+            if (error instanceof RangeError && /call stack/i.test(error.message)) {
+              continue;
+            }
             failures.push(`${language} iteration ${iteration}: ${(error as Error).stack?.split('\n').slice(0, 3).join(' ')}\ninput: ${JSON.stringify(text.slice(0, 300))}`);
           }
         }

@@ -62,7 +62,7 @@ describe('CSV report', () => {
   it('has the columns', () => {
     expect(render().headings).toEqual([
       'file', 'line', 'column', 'rule id', 'title', 'provider', 'family', 'fix tier', 'confidence', 'severity', 'old method', 'old path',
-      'replacements', 'actions', 'cmdlets', 'permissions from', 'permissions to', 'suppressed', 'suppression justification', 'message', 'docs',
+      'replacements', 'actions', 'cmdlets', 'permissions from', 'permissions to', 'suppressed', 'suppression justification', 'message', 'docs', 'skipped reason',
     ]);
   });
 
@@ -123,6 +123,14 @@ describe('CSV report', () => {
   it('empty scan has only headings', () => {
     const text = csvReporter.render(makeResult('/r', []), ctx);
     expect(parseCsv(text.slice(1))).toHaveLength(1);
-    expect(text.endsWith('docs\r\n')).toBe(true);
+    expect(text.endsWith('docs,skipped reason\r\n')).toBe(true);
+  });
+
+  it('adds a row per skipped file', () => {
+    const result = { ...makeResult('/r', []), skipped: [{ file: 'bin/tool.exe', reason: 'binary file' }] };
+    const [headings, row] = parseCsv(csvReporter.render(result, ctx).slice(1));
+    expect(row).toHaveLength(headings!.length);
+    expect(row![0]).toBe('bin/tool.exe');
+    expect(row!.at(-1)).toBe('binary file');
   });
 });

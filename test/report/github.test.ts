@@ -43,6 +43,11 @@ describe('GitHub annotations', () => {
     expect(lines(githubReporter.render(result, ctx)).at(-1)).toContain('0 retired PIM API calls (error: 0, warning: 0, notice: 0); suppressed: 0; skipped files: 1.');
   });
 
+  it('notices each skipped file', () => {
+    const result = makeResult(root, [], [{ file: 'a, b.bin', reason: 'binary file' }]);
+    expect(lines(githubReporter.render(result, ctx))[0]).toBe('::notice file=a%2C b.bin,title=pim-migrate skipped this file::binary file');
+  });
+
   it('escapes hostile messages', () => {
     const message = 'line1\nline2\r\n::error::injected 100% %0A';
     const output = lines(githubReporter.render(makeResult(root, [makeFinding({ message, replacements: [] })]), ctx));

@@ -58,7 +58,7 @@ describe('SARIF log', () => {
     expect(rule.fullDescription?.text).toContain('stopped returning data on 2026-10-28');
     expect(rule.helpUri).toMatch(/^https:\/\/learn\.microsoft\.com\//);
     expect(rule.defaultConfiguration?.level).toBe('warning');
-    expect(rule.properties?.tags).toEqual(['pim', 'iteration-2', 'aadRoles', 'azureResources', 'aadGroups', 'fix-suggestion']);
+    expect(rule.properties?.tags).toEqual(['pim', 'iteration-2', 'aadRoles', 'azureResources', 'aadGroups', 'fix-safe']);
     expect(rule.properties?.precision).toBe('high');
     expect(rule.properties?.['problem.severity']).toBe('warning');
     expect(rule.properties).not.toHaveProperty('security-severity');

@@ -4,30 +4,14 @@ import { join } from 'node:path';
 import { BUILTIN_RULES_DIR, loadRuleTable } from '../../src/rules/load.js';
 import { PimMigrateError } from '../../src/errors.js';
 import { writeProject } from '../helpers/temp-project.js';
+import { ruleFile } from '../helpers/rule-file.js';
 
 let cleanup = (): void => {};
 afterEach(() => cleanup());
 
 const support = Object.fromEntries(['hosts.yaml', 'cmdlet-families.yaml', 'sdk-chains.yaml'].map((name) => [name, readFileSync(join(BUILTIN_RULES_DIR, name), 'utf8')]));
 
-const validRule = `rules:
-  - id: pim2-test-rule
-    title: Test rule
-    iteration: 2
-    operation:
-      methods: [GET]
-      paths: ["/privilegedAccess/{providerId}/things"]
-    providers:
-      aadRoles:
-        replacements: []
-    fix: manual
-    retired: 2026-10-28
-    docs: https://learn.microsoft.com/graph/api/overview
-    tests:
-      match:
-        - language: text
-          code: GET /privilegedAccess/aadRoles/things
-`;
+const validRule = ruleFile('pim2-test-rule', 'Test rule');
 
 function loadError(files: Record<string, string>): PimMigrateError {
   const project = writeProject({ ...support, ...files });

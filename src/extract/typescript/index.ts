@@ -23,7 +23,12 @@ export const typescriptExtractor: Extractor = {
     let parsed;
     try {
       parsed = projects.parse(input.path, input.text, input.candidates);
-    } catch {
+    } catch (error) {
+      // The compiler's recursive parser overflows the stack on deep nesting (TypeScript 5.9 on
+      // Node 20: under 1,000 parentheses), and the analyser must list that file as skipped.
+      if (error instanceof RangeError) {
+        throw error;
+      }
       // A file the compiler cannot load at all yields no call sites rather than failing the scan.
       return [];
     }
@@ -32,7 +37,10 @@ export const typescriptExtractor: Extractor = {
     let code: CallSite[] = [];
     try {
       code = new FileExtraction(ctx, input.signatures, input.language).run();
-    } catch {
+    } catch (error) {
+      if (error instanceof RangeError) {
+        throw error;
+      }
       code = [];
     }
     let comments: CallSite[] = [];
