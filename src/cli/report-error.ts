@@ -1,5 +1,6 @@
 import { EXIT, PimMigrateError } from '../errors.js';
 import type { TextStream } from './io.js';
+import { readToolVersion } from './version.js';
 
 /**
  * Prints an error that ended the run and returns the exit code. Catalogue errors
@@ -19,6 +20,15 @@ export function reportError(error: unknown, stderr: TextStream, env: NodeJS.Proc
   } else {
     stderr.write('Run again with PIM_MIGRATE_DEBUG=1 to print the stack trace.\n');
   }
-  stderr.write('Please report this with the command you ran and the file that triggered it.\n');
+  stderr.write(`Please report this with the command you ran, the file that triggered it and the version (pim-migrate ${versionOrUnknown()}), at the issue tracker that \`npm bugs pim-migrate\` opens.\n`);
   return EXIT.internal;
+}
+
+/** The version for the report; an internal error must not fail again while it is printed. */
+function versionOrUnknown(): string {
+  try {
+    return readToolVersion();
+  } catch {
+    return 'version unknown';
+  }
 }

@@ -95,7 +95,7 @@ describe('runCli', () => {
 
     expect(code).toBe(3);
     expect(stderr).toContain('internal error: boom\n');
-    expect(stderr).toContain('Please report this with the command you ran and the file that triggered it.');
+    expect(stderr).toMatch(/Please report this with the command you ran, the file that triggered it and the version \(pim-migrate \d+\.\d+\.\d+\), at the issue tracker that `npm bugs pim-migrate` opens\./);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
