@@ -85,6 +85,10 @@ export class VariableTable {
   }
 
   private addParameterDefault(node: Node): void {
+    if (offersChoice(node)) {
+      // The caller picks one of several values, so the default is one case, not the value.
+      return;
+    }
     const variable = namedChildren(node).find((child) => child.type === 'variable');
     const initialiser = namedChildren(node).find((child) => child.type === 'script_parameter_default');
     const value = initialiser ? namedChildren(initialiser)[0] : undefined;
@@ -101,6 +105,15 @@ export class VariableTable {
       this.classProperties.set(variableKey(variable.text), value);
     }
   }
+}
+
+/** True when a parameter has `[ValidateSet(...)]` with two or more values. */
+function offersChoice(parameter: Node): boolean {
+  const attributes = namedChildren(parameter).find((child) => child.type === 'attribute_list');
+  return (attributes ? namedChildren(attributes) : []).some((attribute) => {
+    const [name, args] = namedChildren(attribute);
+    return name?.type === 'attribute_name' && /^validateset$/i.test(name.text.trim()) && args !== undefined && namedChildren(args).length > 1;
+  });
 }
 
 /** Maximum member path length read from an assignment target (`$a.b.c.d = ...`). */

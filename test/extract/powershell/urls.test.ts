@@ -18,6 +18,18 @@ describe('powershell URL call sites', () => {
     expect(site?.url?.[1]).toMatchObject({ kind: 'literal', text: '/privilegedAccess/', offset: text.indexOf('/privilegedAccess') });
   });
 
+  it('keeps a ValidateSet parameter dynamic, other defaults resolved', async () => {
+    const text = [
+      'param(',
+      "  [ValidateSet('aadRoles', 'aadGroups')][string]$Provider = 'aadRoles',",
+      "  [string]$Tenant = 'contoso'",
+      ')',
+      'Invoke-RestMethod -Uri "https://graph.microsoft.com/beta/privilegedAccess/$Provider/resources/$Tenant/roleDefinitions"',
+    ].join('\n');
+    const [site] = urls(await extractPs(text));
+    expect(urlText(site!)).toBe('https://graph.microsoft.com/beta/privilegedAccess/{$Provider}/resources/contoso/roleDefinitions');
+  });
+
   it('fills -f placeholders and keeps doubled quotes as text', async () => {
     const text = [
       "$script:GraphBeta = 'https://graph.microsoft.com/beta'",
