@@ -1,3 +1,4 @@
+import type { LineStartCheck } from './annotate-context.js';
 import type { Edit, FixOutcome } from './edits.js';
 
 /** Comment syntax per file extension: a line comment prefix. */
@@ -12,10 +13,11 @@ function commentPrefix(relativePath: string): string | undefined {
 export const ANNOTATION_MARK = 'pim-migrate fix:';
 
 /**
- * Inserts one comment line above each call the fix left, naming what to change. A line that
- * already carries the same comment is not annotated again, so a second run changes nothing.
+ * Inserts one comment line above each call the fix left, naming what to change, where `allowed`
+ * says a line may go. A line that already carries the same comment is not annotated again, so a
+ * second run changes nothing.
  */
-export function annotationEdits(text: string, relativePath: string, left: readonly FixOutcome[]): Edit[] {
+export function annotationEdits(text: string, relativePath: string, left: readonly FixOutcome[], allowed: LineStartCheck): Edit[] {
   const prefix = commentPrefix(relativePath);
   if (!prefix) {
     return [];
@@ -31,7 +33,7 @@ export function annotationEdits(text: string, relativePath: string, left: readon
     const line = outcome.finding.line - 1;
     const start = lineStarts[line];
     // A finding inside an annotation or another comment needs no comment of its own.
-    if (start === undefined || seen.has(line) || outcome.finding.inComment) {
+    if (start === undefined || seen.has(line) || outcome.finding.inComment || !allowed(start)) {
       continue;
     }
     seen.add(line);

@@ -45,8 +45,12 @@ export function planFinding(finding: Finding, table: RuleTable): PlanResult {
   }
   if (!finding.exact) {
     const open = finding.replacements.map((replacement) => replacement.when).filter((when): when is string => when !== undefined);
-    const choice = open.length > 0 ? `the code does not show which applies (${open.join('; or ')})` : `its data comes from ${finding.replacements.length} iteration 3 calls`;
-    return { reason: `${finding.replacements.length} replacements and ${choice}; write the literal values or choose the call by hand` };
+    if (open.length > 0) {
+      return { reason: `${finding.replacements.length} replacements and the code does not show which applies (${open.join('; or ')}); write the literal values or choose the call by hand` };
+    }
+    // No body or filter value decides: an id of the old API names an eligibility or an assignment, say.
+    const calls = finding.replacements.map((replacement) => `${replacement.method} ${replacement.path}`).join('; ');
+    return { reason: `${finding.replacements.length} iteration 3 calls replace it (${calls}); use the one that matches the old object, or combine them as the notes say, by hand` };
   }
   const replacement = finding.replacements[0]!;
   if (replacement.api !== 'graph' && finding.language === 'powershell' && finding.family.startsWith('cmdlet-') && replacement.cmdlet) {

@@ -5,6 +5,7 @@ import type { Finding } from '../model/finding.js';
 import type { RuleTable } from '../rules/load.js';
 import { applyEdits, encodingOf, type FileEncoding } from './apply.js';
 import { annotationEdits } from './annotate.js';
+import { annotationLineCheck, type LineStartCheck } from './annotate-context.js';
 import { isRefusal, overlaps, type Edit, type FixAttempt, type FixOutcome } from './edits.js';
 import { planFinding, tierAllowed, type FixPlan, type FixTierOption } from './plan.js';
 import { fixPowerShellCmdlet } from './powershell/fix.js';
@@ -77,7 +78,8 @@ async function fixFile(root: string, relativePath: string, findings: Finding[], 
   // Parsing PowerShell is asynchronous (tree-sitter in wasm), so the script is parsed up front.
   const script = findings.some((finding) => finding.language === 'powershell') ? await parseScript(text).catch(() => undefined) : undefined;
   try {
-    return fixParsedFile(relativePath, path, text, encoding, findings, table, options, () => (source ??= parseSource(path, text)), script);
+    const allowed = options.annotate ? await annotationLineCheck(relativePath, text) : undefined;
+    return fixParsedFile(relativePath, path, text, encoding, findings, table, options, () => (source ??= parseSource(path, text)), script, allowed);
   } finally {
     script?.dispose();
   }
@@ -93,6 +95,7 @@ function fixParsedFile(
   options: FixOptions,
   source: () => ReturnType<typeof parseSource>,
   script: PowerShellScript | undefined,
+  annotationAllowed: LineStartCheck | undefined,
 ): FileFix {
   const lineStarts = lineStartOffsets(text);
 
@@ -130,7 +133,7 @@ function fixParsedFile(
     const requires = requiresEdits(text, outcomes);
     accepted.push(...requires.filter((edit) => !accepted.some((other) => overlaps(edit, other))));
   }
-  const annotations = options.annotate ? annotationEdits(text, relativePath, outcomes.filter((outcome) => outcome.status !== 'fixed')) : [];
+  const annotations = annotationAllowed ? annotationEdits(text, relativePath, outcomes.filter((outcome) => outcome.status !== 'fixed'), annotationAllowed) : [];
   return { relativePath, path, before: text, after: applyEdits(text, [...accepted, ...annotations]), encoding, outcomes };
 }
 

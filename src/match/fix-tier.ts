@@ -14,8 +14,13 @@ export interface TierVerdict {
  * fixer can lower it again when the code reads the old response (see `src/fix/edits.ts`).
  */
 export function findingTier(ruleTier: FixTier, finding: Pick<Finding, 'provider' | 'family' | 'exact' | 'replacements' | 'notes'>): TierVerdict {
-  if (ruleTier !== 'safe') {
+  if (ruleTier === 'manual') {
     return { tier: ruleTier };
+  }
+  if (ruleTier === 'suggestion') {
+    // The rule's notes say what changes between the iterations, which is what to check.
+    const note = finding.notes.find((candidate) => !candidate.startsWith('The code does not show the HTTP method'));
+    return { tier: 'suggestion', because: note ? `the rule's fixes need a review: ${note}` : "the rule's fixes need a review: the iteration 3 response has another shape" };
   }
   const replacement = finding.exact ? finding.replacements[0] : undefined;
   if (finding.provider === 'aadRoles') {

@@ -32,6 +32,10 @@ describe('findingTier', () => {
     expect(findingTier('manual', groupFinding()).tier).toBe('manual');
   });
 
+  it('gives a suggestion rule its first note', () => {
+    expect(findingTier('suggestion', groupFinding()).because).toBe("the rule's fixes need a review: The request body chooses the endpoint.");
+  });
+
   it.each([
     ['an Entra role call', { provider: 'aadRoles' as const }, 'role definition ids'],
     ['a call to the PIM service host', { family: 'azrbac-iteration2' as const }, 'token'],

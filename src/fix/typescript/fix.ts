@@ -5,7 +5,7 @@ import type { FixPlan } from '../plan.js';
 import { isScheduleRequestBody, needsBodyChange } from '../request-shape.js';
 import { rewriteUrlLiteral } from '../url-rewrite.js';
 import { printObject, readObject, styleOf } from './body.js';
-import { responseReview } from './response-use.js';
+import { RESPONSE_REVIEW, responseReview } from './response-use.js';
 import { callOf, chainAfter, contentRange, literalAt, literalValue, methodName, objectLiteralOf, propertyOf } from './locate.js';
 
 const GRAPH_VERBS = new Set(['get', 'post', 'create', 'patch', 'update', 'put', 'delete', 'del']);
@@ -48,8 +48,12 @@ export function fixTypeScript(source: ts.SourceFile, offset: number, plan: FixPl
       if (!argument || !(ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument)) || argument.text !== 'beta') {
         return { reason: 'the Graph client version is not the literal beta; set it to v1.0 by hand' };
       }
-      const previous = (version.expression as ts.PropertyAccessExpression).expression;
-      edits.push({ start: previous.getEnd(), end: version.getEnd(), text: '' });
+      const access = version.expression as ts.PropertyAccessExpression;
+      const previous = access.expression;
+      // Text between the previous link and `.version` is kept when it holds a comment.
+      const between = source.text.slice(previous.getEnd(), access.name.getStart(source));
+      const dot = previous.getEnd() + between.lastIndexOf('.');
+      edits.push({ start: /\/[/*]/.test(between) ? dot : previous.getEnd(), end: version.getEnd(), text: '' });
     }
     if (bodyNeeded) {
       const body = CLIENT_BODY_METHODS.has(methodName(verb) ?? '') ? objectLiteralOf(verb.arguments[0]) : undefined;
@@ -59,7 +63,9 @@ export function fixTypeScript(source: ts.SourceFile, offset: number, plan: FixPl
       }
       edits.push(bodyEdit);
     }
-    return withReview(edits, responseReview(verb));
+    // GraphRequest.post(content, callback) and get(callback) hand the response to a callback.
+    const bodyArguments = CLIENT_BODY_METHODS.has(methodName(verb) ?? '') ? 1 : 0;
+    return withReview(edits, verb.arguments.length > bodyArguments ? RESPONSE_REVIEW : responseReview(verb));
   }
   if (rewrite.relative) {
     return { reason: 'a relative path that is not passed to a Graph client .api() call; change it where the base URL is known' };
