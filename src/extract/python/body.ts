@@ -4,6 +4,7 @@ import { jsonBodyFields, UNKNOWN_MARK } from '../common/json-text-body.js';
 import { MAX_DEPTH, unwrap, type PyContext } from './context.js';
 import { calleeName, keywordArgument, positionalArguments, resolveParts, resolveText, type ResolveState } from './resolve.js';
 import { dottedNames } from './scopes.js';
+import { boundValue } from './parameters.js';
 
 /** Model keyword arguments that carry extra JSON properties, read as top-level fields. */
 const ADDITIONAL_DATA = 'additional_data';
@@ -110,6 +111,16 @@ function readInto(builder: BodyBuilder, expression: Node, prefix: string, ctx: P
   }
   if (node.type === 'identifier') {
     const binding = ctx.scopes.lookup(node.text, node);
+    const bound = binding ? boundValue(binding, ctx) : undefined;
+    if (bound) {
+      // A helper's parameter: read the caller's argument where the caller wrote it.
+      if (bound.value) {
+        readInto(builder, bound.value, prefix, bound.ctx, state, depth + 1, bound.value.startIndex);
+      } else {
+        builder.complete = false;
+      }
+      return;
+    }
     if (!binding?.value) {
       builder.complete = false;
       return;

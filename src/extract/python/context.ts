@@ -16,6 +16,18 @@ export interface ModuleValues {
 /** The module or module constant that a name bound by an import refers to. */
 export type ImportTarget = { kind: 'value'; values: ModuleValues; name: string } | { kind: 'module'; values: ModuleValues };
 
+/**
+ * The value a call gives one parameter of a helper function: the caller's argument, read in the
+ * caller's context, or the parameter's default, read in the module without bindings. `value` is
+ * undefined when neither is known (no default, or a `*args`/`**kwargs` splat may supply it).
+ */
+export interface ArgumentBinding {
+  value?: Node;
+  ctx: PyContext;
+  /** True when `value` is an argument the call passes, false for a default. */
+  fromCaller: boolean;
+}
+
 /** One parsed Python file and what its names refer to. */
 export interface PyContext {
   root: Node;
@@ -26,6 +38,11 @@ export interface PyContext {
   scopes: ScopeTable;
   /** Import bindings by local name (`c`, `PIM_API`, `pkg.config`). */
   imports: Map<string, ImportTarget>;
+  /**
+   * Parameters bound to a call's arguments while a helper function's request is read, keyed by
+   * the parameter's start offset. Absent for top-level reading, where parameters stay dynamic.
+   */
+  bindings?: ReadonlyMap<number, ArgumentBinding>;
 }
 
 /** Skips parentheses and `await` around an expression. */

@@ -9,6 +9,8 @@ import { unwrap, type PyContext } from './context.js';
 import { recognizeHttpCall, type PyHttpCall } from './http-calls.js';
 import { calleeName, ResolveState, resolveParts } from './resolve.js';
 import { readSdkChain } from './sdk-chain.js';
+import { HelperRequests } from './helpers.js';
+import { followBindings, isNone } from './parameters.js';
 import { plainText } from './strings.js';
 import { guard } from '../common/guard.js';
 import { ReportedLiterals } from '../common/reported-literals.js';
@@ -99,6 +101,7 @@ function outermostStringExpression(node: Node): Node {
 export class FileExtraction {
   private readonly sites: CallSite[] = [];
   private readonly handledCalls = new Set<number>();
+  private readonly helpers: HelperRequests;
   private readonly stringText = new Map<number, string>();
   /** Start offsets of string nodes whose text already went into a reported call site. */
   private readonly reported: ReportedLiterals<number>;
@@ -108,6 +111,7 @@ export class FileExtraction {
     private readonly signatures: readonly string[],
   ) {
     this.reported = new ReportedLiterals(signatures, (start) => this.stringText.get(start) ?? '');
+    this.helpers = new HelperRequests(ctx);
   }
 
   run(): CallSite[] {
@@ -171,8 +175,23 @@ export class FileExtraction {
       const parts = resolveParts(request.url, this.ctx, state);
       if (isRelevantUrl(parts, this.signatures)) {
         this.reported.mark(state.reads);
-        this.sites.push(this.httpSite(request, parts, state));
+        this.sites.push(this.httpSite(request, parts, this.ctx, state));
       }
+      return;
+    }
+    const helperRequest = this.helpers.recognize(call, this.ctx, state);
+    if (helperRequest) {
+      // Only what the call's arguments give the URL counts here, not its method or body.
+      state.callerArgumentParts.length = 0;
+      const parts = resolveParts(helperRequest.url, helperRequest.ctx, state);
+      const fillsUrl = state.callerArgumentParts.some((part) => part.kind === 'literal' && part.text !== '');
+      if (!isRelevantUrl(parts, this.signatures) || !fillsUrl) {
+        // The URL comes from the helper alone, so the helper's own request reports it if it is relevant.
+        return;
+      }
+      this.handledCalls.add(call.id);
+      this.reported.mark(state.reads);
+      this.sites.push(this.httpSite(helperRequest, parts, helperRequest.ctx, state));
       return;
     }
     const command = recognizeAzRest(call, this.ctx, state);
@@ -195,7 +214,7 @@ export class FileExtraction {
     }
   }
 
-  private httpSite(request: PyHttpCall, parts: UrlPart[], state: ResolveState): CallSite {
+  private httpSite(request: PyHttpCall, parts: UrlPart[], requestCtx: PyContext, state: ResolveState): CallSite {
     const site: CallSite = {
       kind: 'url',
       language: LANGUAGE,
@@ -206,7 +225,13 @@ export class FileExtraction {
       anchor: nodeAnchor(request.node),
     };
     if (request.body) {
-      site.body = readBody(request.body, this.ctx, state);
+      // A helper's `json=body` parameter leads to the caller's argument; a `None` default sends no body.
+      const body = followBindings(request.body, requestCtx);
+      if (!body) {
+        site.body = { fields: {}, complete: false };
+      } else if (!isNone(body.node)) {
+        site.body = readBody(body.node, body.ctx, state);
+      }
     }
     const first = parts[0];
     if (request.baseUrl && first?.kind === 'literal' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(first.text)) {

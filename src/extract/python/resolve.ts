@@ -5,6 +5,7 @@ import { dottedNames } from './scopes.js';
 import { isBytes, stringPieces } from './strings.js';
 import { formatWithBraces, formatWithPercent } from './format.js';
 import { ResolveBudget } from '../common/resolve-budget.js';
+import { boundValue } from './parameters.js';
 import { literalText, resolvedFromName } from '../common/resolve-state.js';
 
 /** Maximum number of follow steps for one top-level expression; stops runaway fan-out. */
@@ -12,6 +13,9 @@ const MAX_STEPS = 2_000;
 
 /** Bookkeeping for one top-level resolution: the literals it read, and a step budget. */
 export class ResolveState extends ResolveBudget {
+  /** URL parts that the outermost call's own arguments gave a helper's parameters. */
+  readonly callerArgumentParts: UrlPart[] = [];
+
   constructor() {
     super(MAX_STEPS);
   }
@@ -185,6 +189,13 @@ function resolveCall(node: Node, ctx: PyContext, state: ResolveState, depth: num
       return items.flatMap((item, index) => [...(index > 0 ? [literal(separator, undefined, ctx)] : []), ...resolveParts(item, ctx, state, depth + 1)]);
     }
   }
+  if ((name === 'upper' || name === 'lower') && receiver && args.length === 0) {
+    // `method.upper()` in a helper that takes the method name from its caller.
+    const text = resolveText(receiver, ctx, state, depth + 1);
+    if (text !== undefined) {
+      return [literal(name === 'upper' ? text.toUpperCase() : text.toLowerCase(), undefined, ctx)];
+    }
+  }
   if (name === 'str' && callee?.type === 'identifier' && args.length === 1) {
     return resolveParts(args[0]!, ctx, state, depth + 1);
   }
@@ -242,6 +253,18 @@ function pathJoin(segments: UrlPart[][]): UrlPart[] {
 function resolveName(node: Node, ctx: PyContext, state: ResolveState, depth: number): UrlPart[] {
   const name = node.text;
   const binding = ctx.scopes.lookup(name, node);
+  const bound = binding ? boundValue(binding, ctx) : undefined;
+  if (bound) {
+    // A helper's parameter: the caller's argument names the value better than the parameter.
+    if (!bound.value) {
+      return [dynamicPart(node, ctx)];
+    }
+    const parts = resolveParts(bound.value, bound.ctx, state, depth + 1);
+    if (bound.fromCaller && !bound.ctx.bindings) {
+      state.callerArgumentParts.push(...parts);
+    }
+    return parts;
+  }
   if (binding) {
     if (!binding.value) {
       return [dynamicPart(node, ctx)];

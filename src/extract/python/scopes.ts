@@ -6,6 +6,8 @@ export interface Binding {
   value: Node | null;
   start: number;
   annotation?: Node;
+  /** Set when the name is a parameter: the function that declares it (a call binds it to an argument). */
+  parameterOf?: Node;
 }
 
 /** One assignment to an attribute of a name, such as `body.schedule.type = 'Once'` (path `schedule.type`). */
@@ -182,7 +184,7 @@ export class ScopeTable {
         continue;
       }
       const annotation = parameter.childForFieldName('type') ?? undefined;
-      this.bind(owner, name.text, { value: null, start: parameter.startIndex, ...(annotation ? { annotation } : {}) });
+      this.bind(owner, name.text, { value: null, start: parameter.startIndex, parameterOf: owner, ...(annotation ? { annotation } : {}) });
     }
   }
 

@@ -108,24 +108,43 @@ export class FileExtraction {
   /** Calls handled as HTTP requests, or accounted for by one (the `.api()` of a Graph chain). */
   private readonly handledCalls = new Set<ts.Node>();
 
+  /** String nodes that reported calls read, in this file or in files it imports. */
+  private readonly callReads = new Set<ts.Node>();
+
   constructor(
     private readonly ctx: FileContext,
     private readonly signatures: readonly string[],
     private readonly language: string,
+    /** True when a reported call in another scanned file reads this string, which that file then reports. */
+    private readonly readByOtherFile: (node: ts.Node) => boolean = () => false,
   ) {
     this.reported = new ReportedLiterals(signatures, literalTextOf);
   }
 
   run(): CallSite[] {
     const nodes = gatherNodes(this.ctx.sourceFile);
-    for (const call of nodes.calls) {
-      guard(() => this.readHttpCall(call));
-    }
+    this.readHttpCalls(nodes.calls);
     for (const call of nodes.calls) {
       guard(() => this.readOtherCall(call));
     }
     this.readLooseStrings(nodes.strings);
     return this.sites;
+  }
+
+  /** Runs only the call passes and returns the string nodes that the reported calls read. */
+  callStrings(): ReadonlySet<ts.Node> {
+    const calls = gatherNodes(this.ctx.sourceFile).calls;
+    this.readHttpCalls(calls);
+    for (const call of calls) {
+      guard(() => this.readOtherCall(call));
+    }
+    return this.callReads;
+  }
+
+  private readHttpCalls(calls: readonly CallNode[]): void {
+    for (const call of calls) {
+      guard(() => this.readHttpCall(call));
+    }
   }
 
   /** True when a literal naming a signature reached a wrapper's request from outside the wrapper. */
@@ -157,7 +176,7 @@ export class FileExtraction {
     if (!isRelevantUrl(parts, this.signatures)) {
       return;
     }
-    this.reported.mark(state.reads);
+    this.markCallReads(state.reads);
     this.sites.push(this.httpSite(request, parts));
   }
 
@@ -192,7 +211,7 @@ export class FileExtraction {
         if (!isRelevantUrl(parts, this.signatures) || !this.reported.hasNewEvidence(state.reads)) {
           return;
         }
-        this.reported.mark(state.reads);
+        this.markCallReads(state.reads);
         const site: CallSite = {
           kind: 'url',
           language: this.language,
@@ -213,11 +232,32 @@ export class FileExtraction {
     }
   }
 
+  private markCallReads(reads: ReadonlySet<ts.Node>): void {
+    this.reported.mark(reads);
+    for (const node of reads) {
+      this.callReads.add(node);
+    }
+  }
+
+  private isReadByOtherFile(node: ts.Node): boolean {
+    try {
+      return this.readByOtherFile(node);
+    } catch {
+      // A file that cannot be read or parsed leaves the string reported where it is declared.
+      return false;
+    }
+  }
+
   /** Reports relevant strings that no call used, such as an exported URL constant. */
   private readLooseStrings(strings: readonly StringNode[]): void {
     const candidates = new Set<ts.Expression>();
     for (const node of strings) {
       if (this.reported.has(node) || isNonValueString(node) || !mentionsSignature(literalTextOf(node), this.signatures)) {
+        continue;
+      }
+      if (this.isReadByOtherFile(node)) {
+        // As in one file: a constant that flows into a reported request is reported at the request.
+        this.reported.mark([node]);
         continue;
       }
       candidates.add(outermostStringExpression(node));

@@ -3,9 +3,11 @@ import type { ExtractInput, Extractor } from '../extractor.js';
 import { commentCallSites } from './comments.js';
 import { FileExtraction } from './extract-file.js';
 import { ProjectCache } from './project.js';
+import { OtherFileReads } from './other-file-reads.js';
 import { mentionsSignature } from '../common/signatures.js';
 
 const projects = new ProjectCache();
+const otherFileReads = new OtherFileReads(projects);
 
 /**
  * Extracts URL call sites from TypeScript and JavaScript, including JSX, ES modules and CommonJS.
@@ -36,7 +38,7 @@ export const typescriptExtractor: Extractor = {
     // Each part guards single constructs itself; these outer guards keep the other part's results.
     let code: CallSite[] = [];
     try {
-      code = new FileExtraction(ctx, input.signatures, input.language).run();
+      code = new FileExtraction(ctx, input.signatures, input.language, otherFileReads.checkFor(input)).run();
     } catch (error) {
       if (error instanceof RangeError) {
         throw error;
@@ -53,6 +55,7 @@ export const typescriptExtractor: Extractor = {
   },
 
   reset(): void {
+    otherFileReads.reset();
     projects.reset();
   },
 };
