@@ -1,8 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
+import { lstatSync, readlinkSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve, sep } from 'node:path';
-import { discoverFiles } from './discover/walk.js';
-import { pathNotFoundError, usageError } from './errors.js';
+import { walkTree } from './discover/walk.js';
+import { PimMigrateError, pathNotFoundError, usageError } from './errors.js';
 import type { Extractor } from './extract/extractor.js';
 import type { FileWarning, Finding, SkippedFile, UnusedSuppression } from './model/finding.js';
 import type { ScanOptions, ScanResult, ScanSummary } from './model/scan-result.js';
@@ -40,6 +40,8 @@ export interface ScanInternals {
   /** Overrides of MIN_FILES_FOR_WORKERS and MIN_CANDIDATES_FOR_WORKERS, so tests can run the whole pool on small trees. */
   minFilesForWorkers?: number;
   minCandidatesForWorkers?: number;
+  /** Old-generation heap limit of each worker in MB, so tests can make a worker run out of memory. */
+  workerHeapLimitMb?: number;
 }
 
 /**
@@ -51,9 +53,7 @@ export interface ScanInternals {
 export async function scan(options: ScanOptions = {}, internals: ScanInternals = {}): Promise<ScanResult> {
   const paths = (options.paths?.length ? options.paths : ['.']).map((path) => resolve(path));
   for (const path of paths) {
-    if (!existsSync(path)) {
-      throw pathNotFoundError(path);
-    }
+    checkScanPath(path);
   }
   const root = resolve(options.root ?? commonFolder(paths.map((path) => (statSync(path).isDirectory() ? path : dirname(path)))));
   const outside = paths.find((path) => path !== root && !path.startsWith(root.endsWith(sep) ? root : root + sep));
@@ -71,6 +71,7 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
   if (!Number.isInteger(jobs) || jobs < 1) {
     throw usageError(`invalid number of jobs: ${jobs}`, 'Pass a positive integer, such as the number of cores.');
   }
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const fileTimeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
   if (!Number.isInteger(fileTimeoutMs) || fileTimeoutMs < 1) {
     throw usageError(`invalid file time limit: ${fileTimeoutMs} ms`, 'Pass a positive whole number of milliseconds.');
@@ -79,7 +80,7 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
   const workersAllowed = jobs > 1 && internals.extractors === undefined;
   const settings = { root, ruleSettings: options.ruleSettings, severityDefaults: options.severityDefaults };
   let pool: WorkerPool | undefined;
-  const startPool = (): WorkerPool => (pool ??= new WorkerPool(jobs, { table, signatures, settings }));
+  const startPool = (): WorkerPool => (pool ??= new WorkerPool(jobs, { table, signatures, settings, maxFileSize }, internals.workerHeapLimitMb));
 
   let summaryCounts = { withoutSignature: 0, parsed: 0 };
   const warnings: FileWarning[] = [];
@@ -89,30 +90,41 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
   let discoveredCount = 0;
   let done = 0;
   let findingCount = 0;
+  // Files found so far: it grows while the walk runs, because workers report outcomes during it.
   let total = 0;
   try {
-    const feeder = new PrefilterFeeder(prefilter, workersAllowed ? startPool : undefined, internals.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS, (outcome) => {
+    const feeder = new PrefilterFeeder(prefilter, workersAllowed ? startPool : undefined, internals.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS, maxFileSize, (outcome) => {
       if (outcome.kind !== 'candidate') {
         done += 1;
         options.onProgress?.(done, total, findingCount);
       }
     });
-    // Workers read and prefilter files while this thread is still walking the tree.
-    const discovered = discoverFiles({
+    // Workers read and prefilter files while this thread walks the tree. The walk pauses while
+    // the workers have enough queued, so the paths waiting for them stay few whatever the tree's size.
+    // Without maxFileSize the walk stats no file: the worker's fstat checks the size limit.
+    const walkSkipped: SkippedFile[] = [];
+    const entries = walkTree({
       root,
       paths,
       include: options.include,
       exclude: options.exclude,
-      maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       followLinks: options.followLinks,
       ignoreFiles: new Set((options.ignoreFiles ?? []).map((path) => resolve(path))),
-      onFile: (file) => feeder.add(file),
     });
-    // Set before the outcomes of the workers are taken in, so progress shows the total from the start.
-    total = feeder.fileCount;
+    for (const entry of entries) {
+      if ('skipped' in entry) {
+        walkSkipped.push(entry.skipped);
+        continue;
+      }
+      feeder.add(entry.file);
+      total = feeder.fileCount;
+      if (feeder.mustWait) {
+        await feeder.whenReady();
+      }
+    }
     const prefiltered = await feeder.finish();
-    discoveredCount = prefiltered.files + discovered.skipped.length;
-    skipped = [...discovered.skipped, ...prefiltered.skipped];
+    discoveredCount = prefiltered.files + walkSkipped.length;
+    skipped = [...walkSkipped, ...prefiltered.skipped];
 
     // Candidates are known before extraction, so cross-file resolution can see all of them.
     const candidates: CandidateFile[] = prefiltered.candidates.map((candidate) => candidate.file);
@@ -182,6 +194,28 @@ function compareFiles(a: string, b: string): number {
     return 0;
   }
   return a < b ? -1 : 1;
+}
+
+/**
+ * Rejects a scan path that cannot be opened, with the reason: not found, a symbolic link loop,
+ * a link to a missing target, a path through a file, or no permission.
+ */
+function checkScanPath(path: string): void {
+  try {
+    statSync(path);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const link = lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+    if (code === 'ENOENT' && !link) throw pathNotFoundError(path);
+    const reason =
+      code === 'ELOOP' ? 'it is a symbolic link loop (too many levels of symbolic links)'
+      : code === 'ENOENT' ? `it is a symbolic link to ${readlinkSync(path)}, which does not exist`
+      : code === 'ENOTDIR' ? 'a part of the path is a file, not a folder'
+      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : (code ?? String(error));
+    throw new PimMigrateError('path-not-found', `cannot open the scan path ${path}: ${reason}`, 'Pass an existing file or folder, or correct the symbolic link.');
+  }
 }
 
 /** Return the deepest folder that contains every given folder, so every finding path is relative to it. */

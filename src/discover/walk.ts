@@ -11,7 +11,8 @@ export interface DiscoveredFile {
   path: string;
   /** Relative to the scan root, forward slashes. */
   relativePath: string;
-  size: number;
+  /** Bytes, when the walk read the size (see `maxFileSize`). */
+  size?: number;
   language: string;
 }
 
@@ -21,7 +22,11 @@ export interface DiscoverOptions {
   paths: string[];
   include?: string[];
   exclude?: string[];
-  maxFileSize: number;
+  /**
+   * Files larger than this (bytes) are skipped with the sizes. When undefined, the walk calls
+   * `stat` on no regular file, so `size` is unknown and whoever reads the file checks its size.
+   */
+  maxFileSize?: number;
   /**
    * Follow symbolic links to files and folders inside the root (by real path); links that lead
    * outside it and loops are skipped with a reason. When false every link is skipped with a reason.
@@ -35,6 +40,9 @@ export interface DiscoverOptions {
    */
   onFile?: (file: DiscoveredFile) => void;
 }
+
+/** One step of `walkTree`: a file to read, or a file or folder skipped with a reason. */
+export type WalkEntry = { file: DiscoveredFile } | { skipped: SkippedFile };
 
 export interface DiscoverResult {
   files: DiscoveredFile[];
@@ -50,7 +58,33 @@ const IGNORE_FILE_NAMES = ['.gitignore', '.pim-migrateignore'] as const;
 interface IgnoreScope {
   /** Folder the ignore file sits in, relative to the root with forward slashes ('' for the root). */
   base: string;
-  matcher: Ignore;
+  matcher: PathMatcher;
+}
+
+/**
+ * Paths one `ignore` instance checks before it is built again. The package (version 7) caches the
+ * result of every path it has checked, about 150 bytes each, so a matcher that sees the whole tree
+ * would grow with it. Building one from its patterns again takes well under a millisecond.
+ */
+const PATHS_PER_MATCHER = 4096;
+
+/** Gitignore-style patterns whose cache of checked paths is bounded by PATHS_PER_MATCHER. */
+class PathMatcher {
+  private matcher: Ignore;
+  private checked = 0;
+
+  constructor(private readonly patterns: string | readonly string[]) {
+    this.matcher = ignore().add(patterns);
+  }
+
+  ignores(relativePath: string): boolean {
+    this.checked += 1;
+    if (this.checked > PATHS_PER_MATCHER) {
+      this.matcher = ignore().add(this.patterns);
+      this.checked = 1;
+    }
+    return this.matcher.ignores(relativePath);
+  }
 }
 
 const toPosix = (path: string): string => (sep === '/' ? path : path.split(sep).join('/'));
@@ -64,10 +98,28 @@ const toPosix = (path: string): string => (sep === '/' ? path : path.split(sep).
 export function discoverFiles(options: DiscoverOptions): DiscoverResult {
   const files: DiscoveredFile[] = [];
   const skipped: SkippedFile[] = [];
-  const include = options.include?.length ? ignore().add(options.include) : undefined;
-  const exclude = ignore().add(options.exclude ?? []);
+  for (const entry of walkTree(options)) {
+    if ('skipped' in entry) {
+      skipped.push(entry.skipped);
+    } else if (options.onFile) {
+      options.onFile(entry.file);
+    } else {
+      files.push(entry.file);
+    }
+  }
+  return { files, skipped };
+}
 
-  const consider = (absolute: string, size: number): void => {
+/**
+ * Walks the scan paths like `discoverFiles`, one entry at a time in the same order, so the caller
+ * can pause the walk (stop pulling entries) while the readers catch up. It keeps only the folders
+ * on the current path and their ignore files.
+ */
+export function* walkTree(options: DiscoverOptions): Generator<WalkEntry, void, undefined> {
+  const include = options.include?.length ? new PathMatcher(options.include) : undefined;
+  const exclude = new PathMatcher(options.exclude ?? []);
+
+  const consider = function* (absolute: string, size: number | undefined): Generator<WalkEntry, void, undefined> {
     // The root contains every scan path (scan() checks it), so only a file given as the root
     // itself has no relative path; it keeps its name.
     const fromRoot = toPosix(relative(options.root, absolute));
@@ -82,19 +134,14 @@ export function discoverFiles(options: DiscoverOptions): DiscoverResult {
       return;
     }
     if (MINIFIED_FILE.test(relativePath)) {
-      skipped.push({ file: relativePath, reason: 'minified bundle or source map' });
+      yield { skipped: { file: relativePath, reason: 'minified bundle or source map' } };
       return;
     }
-    if (size > options.maxFileSize) {
-      skipped.push({ file: relativePath, reason: `larger than --max-file-size (${size} > ${options.maxFileSize} bytes)` });
+    if (size !== undefined && options.maxFileSize !== undefined && size > options.maxFileSize) {
+      yield { skipped: { file: relativePath, reason: largerThanLimit(size, options.maxFileSize) } };
       return;
     }
-    const file: DiscoveredFile = { path: absolute, relativePath, size, language: languageOf(absolute.slice(absolute.lastIndexOf(sep) + 1)) };
-    if (options.onFile) {
-      options.onFile(file);
-    } else {
-      files.push(file);
-    }
+    yield { file: { path: absolute, relativePath, size, language: languageOf(absolute.slice(absolute.lastIndexOf(sep) + 1)) } };
   };
 
   const followLinks = options.followLinks === true;
@@ -109,12 +156,12 @@ export function discoverFiles(options: DiscoverOptions): DiscoverResult {
   };
 
   /** `ancestors` maps device:inode of each folder being walked, `dir` included, to its relative path. */
-  const walk = (dir: string, scopes: IgnoreScope[], ancestors: ReadonlyMap<string, string>): void => {
+  const walk = function* (dir: string, scopes: IgnoreScope[], ancestors: ReadonlyMap<string, string>): Generator<WalkEntry, void, undefined> {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      skipped.push({ file: toPosix(relative(options.root, dir)) || '.', reason: `folder not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      yield { skipped: { file: toPosix(relative(options.root, dir)) || '.', reason: `folder not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` } };
       return;
     }
     const relDir = toPosix(relative(options.root, dir));
@@ -122,7 +169,7 @@ export function discoverFiles(options: DiscoverOptions): DiscoverResult {
     for (const name of IGNORE_FILE_NAMES) {
       if (entries.some((entry) => entry.name === name && entry.isFile())) {
         try {
-          localScopes.push({ base: relDir, matcher: ignore().add(readFileSync(join(dir, name), 'utf8')) });
+          localScopes.push({ base: relDir, matcher: new PathMatcher(readFileSync(join(dir, name), 'utf8')) });
         } catch {
           // An unreadable ignore file ignores nothing; the files it would hide are scanned.
         }
@@ -137,60 +184,66 @@ export function discoverFiles(options: DiscoverOptions): DiscoverResult {
         if (DEFAULT_EXCLUDED_DIRS.includes(entry.name) || isIgnored(localScopes, `${relativePath}/`) || exclude.ignores(`${relativePath}/`)) {
           continue;
         }
-        walkChild(absolute, relativePath, localScopes, ancestors, folderIdOf(absolute));
+        yield* walkChild(absolute, relativePath, localScopes, ancestors, folderIdOf(absolute));
       } else if (entry.isFile()) {
         if (isIgnored(localScopes, relativePath)) {
           continue;
         }
-        let size: number;
-        try {
-          size = statSync(absolute).size;
-        } catch (error) {
-          skipped.push({ file: relativePath, reason: `not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-          continue;
+        // Without a size limit the reader's fstat gives the size, which saves a stat call per file.
+        let size: number | undefined;
+        if (options.maxFileSize !== undefined) {
+          try {
+            size = statSync(absolute).size;
+          } catch (error) {
+            yield { skipped: { file: relativePath, reason: `not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` } };
+            continue;
+          }
         }
-        consider(absolute, size);
+        yield* consider(absolute, size);
       } else if (entry.isSymbolicLink()) {
         // A link named like an excluded folder (a linked node_modules) is left out as the folder would be.
         if (DEFAULT_EXCLUDED_DIRS.includes(entry.name) || isIgnored(localScopes, relativePath) || exclude.ignores(relativePath)) {
           continue;
         }
         if (!followLinks) {
-          skipped.push({ file: relativePath, reason: LINK_NOT_FOLLOWED });
+          yield { skipped: { file: relativePath, reason: LINK_NOT_FOLLOWED } };
           continue;
         }
         const target = resolveLink(absolute, realRoot, ancestors);
         if ('skip' in target) {
-          skipped.push({ file: relativePath, reason: target.skip });
+          yield { skipped: { file: relativePath, reason: target.skip } };
         } else if (target.kind === 'file') {
-          consider(absolute, target.size);
+          yield* consider(absolute, target.size);
         } else if (!isIgnored(localScopes, `${relativePath}/`) && !exclude.ignores(`${relativePath}/`)) {
-          walkChild(absolute, relativePath, localScopes, ancestors, target.id);
+          yield* walkChild(absolute, relativePath, localScopes, ancestors, target.id);
         }
       } else if (!isIgnored(localScopes, relativePath) && !exclude.ignores(relativePath)) {
-        skipped.push({ file: relativePath, reason: `${specialFileKind(entry)}, not read` });
+        yield { skipped: { file: relativePath, reason: `${specialFileKind(entry)}, not read` } };
       }
     }
   };
 
-  const walkChild = (dir: string, relativePath: string, scopes: IgnoreScope[], ancestors: ReadonlyMap<string, string>, id: string | undefined): void => {
+  const walkChild = (dir: string, relativePath: string, scopes: IgnoreScope[], ancestors: ReadonlyMap<string, string>, id: string | undefined): Generator<WalkEntry, void, undefined> =>
     walk(dir, scopes, id === undefined ? ancestors : new Map(ancestors).set(id, relativePath));
-  };
 
   for (const path of outermostPaths(options.paths)) {
     const stats = statSync(path);
     if (stats.isDirectory()) {
       const id = folderIdOf(path);
       const relativePath = toPosix(relative(options.root, path));
-      walk(path, [], id === undefined ? new Map() : new Map([[id, relativePath]]));
+      yield* walk(path, [], id === undefined ? new Map() : new Map([[id, relativePath]]));
     } else if (stats.isFile()) {
-      consider(path, stats.size);
+      yield* consider(path, stats.size);
     } else {
       // A scan path that is a named pipe would block the read forever.
-      skipped.push({ file: toPosix(relative(options.root, path)) || path, reason: `${specialFileKind(stats)}, not read` });
+      yield { skipped: { file: toPosix(relative(options.root, path)) || path, reason: `${specialFileKind(stats)}, not read` } };
     }
   }
-  return { files, skipped };
+}
+
+/** Skip reason of a file over `--max-file-size`, the same whether the walk or the reader finds it. */
+export function largerThanLimit(size: number, maxFileSize: number): string {
+  return `larger than --max-file-size (${size} > ${maxFileSize} bytes)`;
 }
 
 /**

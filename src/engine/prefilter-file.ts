@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { ownReportFormat } from '../discover/own-report.js';
+import { largerThanLimit } from '../discover/walk.js';
 import type { Prefilter } from '../prefilter/prefilter.js';
 import { hasLongLineBytes, LONG_LINE_CHARACTERS } from './long-lines.js';
 import type { PrefilterOutcome } from './types.js';
@@ -15,16 +16,20 @@ const INITIAL_BUFFER_BYTES = 256 * 1024;
 let readBuffer = Buffer.allocUnsafe(INITIAL_BUFFER_BYTES);
 
 /**
- * Reads one discovered file and decides whether it goes to an extractor. The bytes live in the
- * shared read buffer only until the next call, so memory stays at the largest file per thread
- * whatever the tree's size.
+ * Reads one discovered file and decides whether it goes to an extractor. A file larger than
+ * `maxFileSize` bytes (by `fstat` of the open file, so the walk need not stat it) is skipped
+ * unread. The bytes live in the shared read buffer only until the next call, so memory stays at
+ * the largest file per thread whatever the tree's size.
  */
-export function prefilterFile(path: string, prefilter: Prefilter): PrefilterOutcome {
-  let bytes: Buffer;
+export function prefilterFile(path: string, prefilter: Prefilter, maxFileSize: number): PrefilterOutcome {
+  let bytes: Buffer | { size: number };
   try {
-    bytes = readIntoBuffer(path);
+    bytes = readIntoBuffer(path, maxFileSize);
   } catch (error) {
     return { kind: 'skipped', reason: `not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  }
+  if (!Buffer.isBuffer(bytes)) {
+    return { kind: 'skipped', reason: largerThanLimit(bytes.size, maxFileSize) };
   }
   if (!prefilter.matches(bytes) && !prefilter.matchesUtf16(bytes)) {
     return { kind: 'no-signature' };
@@ -37,12 +42,19 @@ export function prefilterFile(path: string, prefilter: Prefilter): PrefilterOutc
   return { kind: 'candidate', longLine: hasLongLineBytes(bytes, LONG_LINE_CHARACTERS) };
 }
 
-/** Reads a whole file into the shared buffer and returns the part that contains it. */
-function readIntoBuffer(path: string): Buffer {
+/**
+ * Reads a whole file into the shared buffer and returns the part that contains it, or only its
+ * size when that is over `maxFileSize`. A file that grows past the limit during the read is read whole.
+ */
+function readIntoBuffer(path: string, maxFileSize: number): Buffer | { size: number } {
   const fd = openSync(path, 'r');
   try {
+    const size = fstatSync(fd).size;
+    if (size > maxFileSize) {
+      return { size };
+    }
     // One byte more than the size, so a read that fills the buffer means the file has grown.
-    ensureCapacity(fstatSync(fd).size + 1);
+    ensureCapacity(size + 1);
     let length = 0;
     for (;;) {
       const read = readSync(fd, readBuffer, length, readBuffer.length - length, null);

@@ -6,12 +6,21 @@ import type { CandidateFile, PrefilterOutcome } from './types.js';
 import type { WorkerPool } from './worker-pool.js';
 
 /**
- * Bytes of files in one prefilter request to a worker: large enough that messaging costs little
- * against reading, small enough that both workers stay busy to the end of the scan.
+ * Bytes of files in one prefilter request to a worker, when the walk knows the sizes: large
+ * enough that messaging costs little against reading, small enough that every worker stays busy
+ * to the end of the scan.
  */
 const CHUNK_BYTES = 4 * 1024 * 1024;
-/** Files in one prefilter request at most, for trees of many tiny files. */
-const CHUNK_FILES = 512;
+/**
+ * Files in one prefilter request at most. The scan's walk reads no sizes, so this is the usual
+ * limit: about 3 MB with files of 1 to 30 KiB.
+ */
+const CHUNK_FILES = 256;
+/**
+ * Prefilter requests waiting or running per worker, above which `mustWait` asks the walk to
+ * pause. Two keep a worker busy while its next reply crosses the thread boundary.
+ */
+const QUEUED_CHUNKS_PER_WORKER = 2;
 
 /** A file that passed the prefilter, with its place in discovery order. */
 export interface PrefilteredCandidate {
@@ -35,13 +44,12 @@ export interface PrefilterSummary {
 /**
  * Prefilters discovered files as the walk finds them. Files are buffered until `minFilesForPool`
  * have been found; from then on chunks go to the worker pool while the walk goes on. A smaller
- * scan is prefiltered in this thread when `finish` is called.
+ * scan is prefiltered in this thread when `finish` is called, and a scan without a pool
+ * (`startPool` undefined) reads each file in this thread as it is added.
  *
- * Only candidates and skipped files are kept: a file without a signature is counted and dropped,
- * so the feeder's memory does not grow with the tree.
- * NOTE: the walk is synchronous, so chunks queue in the pool until it ends, and their files (about
- * 250 bytes each) stay in memory until a worker has read them. The walk would have to yield for
- * the queue to stay short.
+ * Only candidates and skipped files are kept: a file without a signature is counted and dropped.
+ * The walk pauses while `mustWait` is true (`whenReady`), so at most QUEUED_CHUNKS_PER_WORKER
+ * chunks per worker are in memory and the feeder's memory does not grow with the tree.
  */
 export class PrefilterFeeder {
   /** Files buffered before the pool starts, or the chunk being filled once it has. */
@@ -50,7 +58,10 @@ export class PrefilterFeeder {
   /** Discovery index of `pending[0]`. */
   private pendingStart = 0;
   private added = 0;
-  private readonly runs: Promise<void>[] = [];
+  /** Prefilter requests sent and not yet recorded. */
+  private readonly runs = new Set<Promise<void>>();
+  /** Callbacks of `whenReady`, called each time a request is recorded. */
+  private waiters: (() => void)[] = [];
   private pool: WorkerPool | undefined;
   private readonly summary: PrefilterSummary = { candidates: [], skipped: [], withoutSignature: 0, files: 0 };
 
@@ -59,6 +70,8 @@ export class PrefilterFeeder {
     /** Starts the pool; undefined when workers are not allowed. */
     private readonly startPool: (() => WorkerPool) | undefined,
     private readonly minFilesForPool: number,
+    /** `--max-file-size` in bytes, checked when a file is read. */
+    private readonly maxFileSize: number,
     private readonly onOutcome: (outcome: PrefilterOutcome) => void,
   ) {}
 
@@ -72,9 +85,28 @@ export class PrefilterFeeder {
     return this.pool !== undefined;
   }
 
+  /** True while the pool has QUEUED_CHUNKS_PER_WORKER chunks per worker or more to read. */
+  get mustWait(): boolean {
+    return this.pool !== undefined && this.runs.size >= this.pool.size * QUEUED_CHUNKS_PER_WORKER;
+  }
+
+  /** Resolves once `mustWait` is false, so the walk can go on. */
+  async whenReady(): Promise<void> {
+    while (this.mustWait) {
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
   add(file: DiscoveredFile): void {
+    if (!this.startPool) {
+      // No pool will start (--jobs 1, custom extractors): read the file now instead of keeping the list.
+      this.record(this.added, file, prefilterFile(file.path, this.prefilter, this.maxFileSize));
+      this.added += 1;
+      this.pendingStart = this.added;
+      return;
+    }
     this.pending.push(file);
-    this.pendingBytes += file.size;
+    this.pendingBytes += file.size ?? 0;
     this.added += 1;
     if (!this.pool && this.startPool && this.added >= this.minFilesForPool) {
       this.pool = this.startPool();
@@ -88,12 +120,12 @@ export class PrefilterFeeder {
   async finish(): Promise<PrefilterSummary> {
     this.summary.files = this.added;
     if (!this.pool) {
-      this.pending.forEach((file, offset) => this.record(this.pendingStart + offset, file, prefilterFile(file.path, this.prefilter)));
+      this.pending.forEach((file, offset) => this.record(this.pendingStart + offset, file, prefilterFile(file.path, this.prefilter, this.maxFileSize)));
       this.pending = [];
     } else if (this.pending.length > 0) {
       this.sendChunk();
     }
-    await Promise.all(this.runs);
+    await Promise.all([...this.runs]);
     // Chunks may come back in any order.
     this.summary.candidates.sort((a, b) => a.order - b.order);
     return this.summary;
@@ -106,13 +138,19 @@ export class PrefilterFeeder {
     this.pendingStart += this.pending.length;
     this.pending = [];
     this.pendingBytes = 0;
-    this.runs.push(
-      this.pool!.run({ type: 'prefilter', paths }).then((reply) => {
+    const run = this.pool!.run({ type: 'prefilter', paths })
+      .then((reply) => {
         // A chunk whose worker failed is decided here instead, so no file is lost.
-        const outcomes = 'type' in reply && reply.type === 'prefiltered' ? reply.outcomes : paths.map((path) => prefilterFile(path, this.prefilter));
+        const outcomes = 'type' in reply && reply.type === 'prefiltered' ? reply.outcomes : paths.map((path) => prefilterFile(path, this.prefilter, this.maxFileSize));
         outcomes.forEach((outcome, offset) => this.record(start + offset, files[offset]!, outcome));
-      }),
-    );
+      })
+      .finally(() => {
+        this.runs.delete(run);
+        for (const wake of this.waiters.splice(0)) {
+          wake();
+        }
+      });
+    this.runs.add(run);
   }
 
   private record(order: number, file: DiscoveredFile, outcome: PrefilterOutcome): void {

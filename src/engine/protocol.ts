@@ -7,6 +7,8 @@ export interface WorkerInit {
   table: RuleTable;
   signatures: readonly string[];
   settings: AnalysisSettings;
+  /** `--max-file-size` in bytes: a larger file is skipped unread. */
+  maxFileSize: number;
   /**
    * Start loading the extractors as soon as a prefilter chunk contains a candidate, so they are
    * ready when the analysis starts. Set for one worker of the pool.

@@ -35,17 +35,27 @@ interface Slot {
  * sources (tests, `tsx`) a small script registers tsx's loader in the thread first, because
  * Node 20 ignores `--import` in a worker's execArgv.
  */
-function startWorker(workerData: WorkerInit): Worker {
+function startWorker(workerData: WorkerInit, heapLimitMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: heapLimitMb };
   if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./worker.js', import.meta.url), { workerData });
+    return new Worker(new URL('./worker.js', import.meta.url), { workerData, resourceLimits });
   }
   // tsx's ESM API (`tsx/esm/api`, the `import` condition of its exports) registers the loader hooks.
   const tsxFolder = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const loader = pathToFileURL(join(tsxFolder, 'dist', 'esm', 'api', 'index.mjs')).href;
   const entry = new URL('./worker.ts', import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
 }
+
+/**
+ * Old-generation heap of each worker, in MB. A worker whose heap is limited collects garbage
+ * before it grows far past its live objects, so the scan's peak memory stays flat as the tree
+ * grows. Analysing the files of the benchmark tree needs about 50 to 80 MB of live heap (ts-morph
+ * and the grammars, Node.js 20). A file whose analysis needs more stops its worker, and the
+ * pool reports that file as skipped.
+ */
+export const DEFAULT_WORKER_HEAP_LIMIT_MB = 192;
 
 /**
  * A fixed number of worker threads, each running one task at a time. A task with a time limit
@@ -64,6 +74,7 @@ export class WorkerPool {
   constructor(
     size: number,
     private readonly init: WorkerInit,
+    private readonly heapLimitMb: number = DEFAULT_WORKER_HEAP_LIMIT_MB,
   ) {
     for (let index = 0; index < size; index++) {
       this.slots.push(this.spawn(index));
@@ -120,7 +131,7 @@ export class WorkerPool {
 
   /** Starts the worker for slot `index`; only slot 0 preloads the extractors during the prefilter. */
   private spawn(index: number): Slot {
-    const worker = startWorker({ ...this.init, preloadExtractors: index === 0 });
+    const worker = startWorker({ ...this.init, preloadExtractors: index === 0 }, this.heapLimitMb);
     const slot: Slot = { worker, busy: undefined };
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
     worker.on('error', (error) => this.onCrash(slot, error.message));

@@ -23,7 +23,7 @@ function loadExtractors(): Promise<typeof import('../extract/default-extractors.
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   switch (request.type) {
     case 'prefilter': {
-      const outcomes = request.paths.map((path) => prefilterFile(path, prefilter));
+      const outcomes = request.paths.map((path) => prefilterFile(path, prefilter, init.maxFileSize));
       if (init.preloadExtractors && outcomes.some((outcome) => outcome.kind === 'candidate')) {
         // Not awaited: the modules load between prefilter requests. A failure shows at `candidates`.
         loadExtractors().catch(() => undefined);

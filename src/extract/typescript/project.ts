@@ -48,6 +48,14 @@ const BATCH_SIZE = 64;
 /** Candidate files larger than this (bytes) are left for the engine to hand over, or to skip. */
 const MAX_BATCH_FILE_BYTES = 1_000_000;
 
+/**
+ * Bytes of source text in one batch, and in one project, at most. A syntax tree with its ts-morph
+ * wrappers takes tens of times its text in heap, so a project that holds more is dropped before
+ * the next file that is not in it, and memory is bounded by bytes rather than by a file count.
+ * A file is always parsed, so one larger file makes a project larger than this.
+ */
+const MAX_PROJECT_BYTES = 256 * 1024;
+
 /** A parsed file with the type checker of the program that contains it. */
 export interface ParsedFile {
   sourceFile: ts.SourceFile;
@@ -60,17 +68,23 @@ export interface ParsedFile {
  */
 export class ProjectCache {
   private project: Project | undefined;
+  /** Characters of source text parsed into `project`. */
+  private projectBytes = 0;
 
   /**
    * Parses a file from the text the engine read (which wins over the disk) and returns it with a
    * checker. The next candidate script files not parsed yet are added in the same step.
    */
   parse(filePath: string, text: string, candidates: readonly string[] = []): ParsedFile {
+    if (this.project && this.projectBytes > MAX_PROJECT_BYTES && !this.project.getSourceFile(filePath)) {
+      this.reset();
+    }
     const project = this.ensureProject();
     const existing = project.getSourceFile(filePath);
     const wrapped =
       existing && existing.getFullText() === text ? existing : project.createSourceFile(filePath, text, { overwrite: true });
     if (!existing) {
+      this.projectBytes += text.length;
       this.addBatch(project, filePath, candidates);
     }
     const program = project.getProgram().compilerObject;
@@ -81,6 +95,7 @@ export class ProjectCache {
   /** Drops the project and everything parsed into it. */
   reset(): void {
     this.project = undefined;
+    this.projectBytes = 0;
   }
 
   /** Adds up to BATCH_SIZE unparsed script candidates that follow `filePath` in the candidate list. */
@@ -93,11 +108,17 @@ export class ProjectCache {
         continue;
       }
       try {
-        if (fs.statSync(candidate).size > MAX_BATCH_FILE_BYTES) {
+        const size = fs.statSync(candidate).size;
+        if (size > MAX_BATCH_FILE_BYTES) {
           continue;
         }
-        project.createSourceFile(candidate, fs.readFileSync(candidate, 'utf8'), { overwrite: true });
+        if (this.projectBytes + size > MAX_PROJECT_BYTES) {
+          break;
+        }
+        const text = fs.readFileSync(candidate, 'utf8');
+        project.createSourceFile(candidate, text, { overwrite: true });
         added += 1;
+        this.projectBytes += text.length;
       } catch {
         // Unreadable now: the engine reports it when it reaches the file.
       }
