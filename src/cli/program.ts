@@ -27,6 +27,17 @@ Environment:
   PIM_MIGRATE_CACHE_DIR=DIR
                        folder of the validated rule table cache; 'none' turns it off`;
 
+const FIX_EXIT_CODES_HELP = `
+Exit codes:
+  0  dry run: no file would change and no finding is left;
+     --write or --output-dir: every finding was fixed and every changed file written
+  1  dry run: a file would change, or a finding cannot be fixed at this --tier;
+     --write or --output-dir: a finding was left, or a file could not be written
+  2  invalid command line or configuration, an --output-dir that would replace the original files,
+     or (with --write) changes that git could not undo (see --allow-dirty)
+  3  internal error (a bug in pim-migrate; please report it)
+  4  with --strict: at least one file was skipped (listed on stderr)`;
+
 /** Collects a repeatable option. It has no default array, so help does not print `(default: [])`. */
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -95,11 +106,20 @@ export function buildProgram(io: CliIo, toolVersion: string, onExitCode: (code: 
     .addOption(new Option('--tier <tier>', 'highest fix tier to apply: safe, or suggestion (which includes safe)').choices(['safe', 'suggestion']).default('safe'))
     .option('--annotate', 'add a comment above each call that was not migrated, naming what to change')
     .option('--output-dir <dir>', 'write the migrated files to this folder, at the same relative paths, and leave the originals untouched')
-    .option('--allow-dirty', 'write even when the git work tree has uncommitted changes')
+    .option('--allow-dirty', 'write in place even when git could not undo it: a git work tree with uncommitted changes under the paths, or a file to write that git does not track')
+    .option('-c, --config <file>', 'config file to use instead of the pim-migrate.config.yaml found in the scan root or a folder above it (the same one scan uses)')
+    .option('--include <glob>', 'fix only files matching this gitignore-style pattern (repeatable)', collect)
+    .option('--exclude <glob>', 'leave out files matching this gitignore-style pattern (repeatable)', collect)
     .option('--rules <dir>', 'rule folder to use instead of the built-in rules')
+    .addOption(
+      new Option('--max-file-size <size>', 'skip files larger than this, in bytes or with a unit: 512k, 5MB (k = 1024; default: 5MB)').argParser((value: string) =>
+        parseByteSize(value),
+      ),
+    )
+    .option('--follow-links', 'follow symbolic links to files and folders inside the scan root (default: list each link as skipped)')
     .option('-q, --quiet', 'print the diff only, without the summary')
     .option('--strict', 'exit 4 when the scan skipped any file (each is listed on stderr)')
-    .addHelpText('after', '\nExit codes: 0 nothing left to fix, 1 findings remain that were not fixed, 2 invalid command line or a dirty work tree, 3 internal error, 4 with --strict: a file was skipped.')
+    .addHelpText('after', FIX_EXIT_CODES_HELP)
     .action(async (paths: string[], options: FixCommandOptions) => {
       // Loaded on use: the fix command pulls in ts-morph, about 0.45 s that a scan should not pay.
       const { runFixCommand } = await import('./fix-command.js');

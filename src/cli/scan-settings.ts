@@ -5,15 +5,17 @@ import { findConfigFile } from '../config/find.js';
 import { loadRuleTableWithUserFiles } from '../config/rule-table.js';
 import type { RuleSetting, SeverityDefaults } from '../config/schema.js';
 import { usageError } from '../errors.js';
+import type { ScanOptions } from '../model/scan-result.js';
 import type { RuleTable } from '../rules/load.js';
 import { commonFolder, DEFAULT_MAX_FILE_SIZE } from '../scan.js';
 import { parseFailOn, type FailOn } from './fail-on.js';
 import { pairOutputs, planOutputs, type OutputTarget, type PlannedOutput } from './output-plan.js';
 
-/** Options of `pim-migrate scan`, as commander parses them; undefined means the flag is absent. */
-export interface ScanCommandOptions {
-  format?: string[];
-  output?: string[];
+/**
+ * Options that choose the files a scan reads and the rule table. `scan` and `fix` share them, so
+ * that `fix` rewrites exactly the files that `scan` reports on.
+ */
+export interface FileSelectionOptions {
   include?: string[];
   exclude?: string[];
   rules?: string;
@@ -22,13 +24,19 @@ export interface ScanCommandOptions {
   followLinks?: boolean;
   /** `--strict`: a skipped file makes the run exit 4. */
   strict?: boolean;
+  config?: string;
+}
+
+/** Options of `pim-migrate scan`, as commander parses them; undefined means the flag is absent. */
+export interface ScanCommandOptions extends FileSelectionOptions {
+  format?: string[];
+  output?: string[];
   /** `--jobs`: worker threads; default the number of cores. */
   jobs?: number;
   /** `--file-timeout`: milliseconds one file's extraction may take in a worker. */
   fileTimeout?: number;
   /** False with `--no-color`. */
   color: boolean;
-  config?: string;
   failOn?: string;
   quiet?: boolean;
   baseline?: string;
@@ -37,8 +45,8 @@ export interface ScanCommandOptions {
   runtimeLog?: string;
 }
 
-/** A scan's settings after the config file and the command line are merged. */
-export interface ScanSettings {
+/** The file selection and rule table after the config file and the command line are merged. */
+export interface FileSelectionSettings {
   paths: string[];
   config?: LoadedConfig;
   table: RuleTable;
@@ -47,11 +55,15 @@ export interface ScanSettings {
   maxFileSize: number;
   followLinks: boolean;
   strict: boolean;
-  failOn?: FailOn;
-  outputs: PlannedOutput[];
   ruleSettings?: Record<string, RuleSetting>;
   severityDefaults?: SeverityDefaults;
   ruleFiles: string[];
+}
+
+/** A scan's settings after the config file and the command line are merged. */
+export interface ScanSettings extends FileSelectionSettings {
+  failOn?: FailOn;
+  outputs: PlannedOutput[];
 }
 
 /**
@@ -60,6 +72,24 @@ export interface ScanSettings {
  * scan starts: formats, output pairs, rule ids and rule files.
  */
 export function resolveScanSettings(paths: string[], options: ScanCommandOptions): ScanSettings {
+  const selection = resolveFileSelection(paths, options);
+  const file = selection.config?.config ?? {};
+  const flagsChooseOutputs = options.format !== undefined || options.output !== undefined;
+  const targets = flagsChooseOutputs ? pairOutputs(options.format ?? [], options.output ?? []) : configOutputs(selection.config);
+
+  return {
+    ...selection,
+    failOn: options.failOn !== undefined ? parseFailOn(options.failOn) : file.failOn,
+    outputs: planOutputs(targets),
+  };
+}
+
+/**
+ * Merges the file selection keys of the config file (from `--config`, or found above the scan
+ * root) with the command line, where every flag that is given wins over its key. Loads the rule
+ * table with the config's rule files, and validates the rule folder, rule files and rule ids.
+ */
+export function resolveFileSelection(paths: string[], options: FileSelectionOptions): FileSelectionSettings {
   const scanPaths = paths.length > 0 ? paths : ['.'];
   const config = options.config !== undefined ? loadConfigFile(options.config) : findDefaultConfig(scanPaths);
   const file = config?.config ?? {};
@@ -68,9 +98,6 @@ export function resolveScanSettings(paths: string[], options: ScanCommandOptions
   const ruleFiles = (file.ruleFiles ?? []).map((path) => resolveFromConfig(config!, path));
   const table = loadRuleTableWithUserFiles(options.rules !== undefined ? resolve(options.rules) : undefined, ruleFiles);
   if (config) checkConfigRuleIds(config, table.rules.map((rule) => rule.id));
-
-  const flagsChooseOutputs = options.format !== undefined || options.output !== undefined;
-  const targets = flagsChooseOutputs ? pairOutputs(options.format ?? [], options.output ?? []) : configOutputs(config);
 
   return {
     paths: scanPaths,
@@ -81,11 +108,24 @@ export function resolveScanSettings(paths: string[], options: ScanCommandOptions
     maxFileSize: options.maxFileSize ?? file.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     followLinks: options.followLinks ?? file.followLinks ?? false,
     strict: options.strict ?? file.strict ?? false,
-    failOn: options.failOn !== undefined ? parseFailOn(options.failOn) : file.failOn,
-    outputs: planOutputs(targets),
     ruleSettings: file.rules,
     severityDefaults: file.severity,
     ruleFiles,
+  };
+}
+
+/** Builds the `scan()` options that choose the files and rules from the merged settings. */
+export function fileSelectionScanOptions(settings: FileSelectionSettings, rulesDir: string | undefined): ScanOptions {
+  return {
+    paths: settings.paths,
+    include: settings.include,
+    exclude: settings.exclude,
+    rulesDir,
+    ruleFiles: settings.ruleFiles,
+    ruleSettings: settings.ruleSettings,
+    severityDefaults: settings.severityDefaults,
+    maxFileSize: settings.maxFileSize,
+    followLinks: settings.followLinks,
   };
 }
 

@@ -63,12 +63,13 @@ function isProcessAlive(pid: number): boolean {
 }
 
 /**
- * Removes the temporary files that an earlier, killed `replaceFileAtomic` left in `folder`: only
- * names of its own pattern (`.NAME.PID.HEX.tmp`) whose process no longer exists, so a fix running
- * at the same time keeps its files. Returns the paths removed.
+ * Lists the temporary files that an earlier, killed `replaceFileAtomic` left in `folder` for one
+ * of `names`, the files this run writes there. Only names of its own pattern (`.NAME.PID.HEX.tmp`)
+ * whose process no longer exists are listed. So a fix running at the same time keeps its files,
+ * and a file of that pattern for a NAME this run does not write is left alone.
  * NOTE: a recycled PID that now belongs to a live process keeps its stale file until that process ends.
  */
-export async function removeStaleTemporaryFiles(folder: string): Promise<string[]> {
+export async function staleTemporaryFiles(folder: string, names: ReadonlySet<string>): Promise<string[]> {
   let entries: Dirent[];
   try {
     entries = await readdir(folder, { withFileTypes: true });
@@ -76,15 +77,13 @@ export async function removeStaleTemporaryFiles(folder: string): Promise<string[
     // A folder that cannot be listed has nothing this run could remove either.
     return [];
   }
-  const removed: string[] = [];
+  const stale: string[] = [];
   for (const entry of entries) {
     const match = TEMPORARY_NAME.exec(entry.name);
-    if (!entry.isFile() || !match || isProcessAlive(Number(match[2]))) continue;
-    const path = join(folder, entry.name);
-    await rm(path, { force: true });
-    removed.push(path);
+    if (!entry.isFile() || !match || !names.has(match[1]!) || isProcessAlive(Number(match[2]))) continue;
+    stale.push(join(folder, entry.name));
   }
-  return removed;
+  return stale;
 }
 
 /**

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import type { CallSite } from '../../../src/model/call-site.js';
 import { typescriptExtractor } from '../../../src/extract/typescript/index.js';
 import { offsetOf, urlText, writeProject as writeSnippetProject } from '../common/snippets.js';
@@ -16,9 +17,20 @@ export const SIGNATURES = [
   'governanceroleassignmentrequests',
 ];
 
+/** Folders written by `writeProject` in this test file, removed after its last test. */
+const projects: string[] = [];
+
+// Registered when a test file imports this module, so the hook runs after that file's tests.
+// afterAll, not afterEach, because a suite may write a project in beforeAll and share it.
+afterAll(() => {
+  for (const root of projects.splice(0)) fs.rmSync(root, { recursive: true, force: true });
+});
+
 /** Writes files (relative path -> text) into a new temporary folder and returns its path. */
 export function writeProject(files: Record<string, string>): string {
-  return writeSnippetProject(files, 'pim-ts-extract-');
+  const root = writeSnippetProject(files, 'pim-ts-extract-');
+  projects.push(root);
+  return root;
 }
 
 /** Runs the extractor on one file of a project written by `writeProject`. */
