@@ -9,7 +9,7 @@ import { shiftCallSite } from '../extract/shift.js';
 import { LineIndex } from '../match/line-index.js';
 import { Matcher } from '../match/matcher.js';
 import type { CallSite } from '../model/call-site.js';
-import type { Finding } from '../model/finding.js';
+import type { FileWarning, Finding } from '../model/finding.js';
 import type { RuleTable } from '../rules/load.js';
 import { applyInlineSuppressions } from '../suppress/apply.js';
 import { hasLongLine, LONG_LINE_CHARACTERS } from './long-lines.js';
@@ -74,7 +74,7 @@ export class FileAnalyser {
       result.warnings.push({ file: file.relativePath, message: decoded.warning });
     }
     try {
-      const findings = await this.findingsOf(file, decoded.text);
+      const findings = await this.findingsOf(file, decoded.text, result.warnings);
       const suppressions = applyInlineSuppressions(file.relativePath, decoded.text, findings, this.knownRuleIds);
       result.unusedSuppressions.push(...suppressions.unused);
       result.warnings.push(...suppressions.warnings);
@@ -92,7 +92,7 @@ export class FileAnalyser {
     this.filesSinceReset = 0;
   }
 
-  private async findingsOf(file: CandidateFile, text: string): Promise<Finding[]> {
+  private async findingsOf(file: CandidateFile, text: string, warnings: FileWarning[]): Promise<Finding[]> {
     const input: ExtractInput = {
       path: file.path,
       relativePath: file.relativePath,
@@ -105,7 +105,17 @@ export class FileAnalyser {
     };
     // Parsers take minutes on one-line bundles of megabytes, and the generic extractor's windows are bounded.
     const extractor = hasLongLine(text, LONG_LINE_CHARACTERS) ? genericExtractor : this.registry.forLanguage(file.language);
-    const sites = await extractor.extract(input);
+    let sites;
+    try {
+      sites = await extractor.extract(input);
+    } catch (error) {
+      // A recursive parser overflows its stack on deep nesting; the text extractor has no recursion.
+      if (!(error instanceof RangeError) || !/call stack/i.test(error.message) || extractor === genericExtractor) {
+        throw error;
+      }
+      warnings.push({ file: file.relativePath, message: `the ${file.language} parser ran out of stack (nesting too deep); the file was read with the text extractor, so findings are less precise` });
+      sites = await genericExtractor.extract(input);
+    }
     // Suppressions see every finding, so a marker for a rule the config turns off is not reported as unused.
     const lines = new LineIndex(text);
     const seen = new Set<string>();

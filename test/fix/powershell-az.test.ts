@@ -94,4 +94,23 @@ describe('PowerShell Azure resource fixes', () => {
     );
     expect(text.split('\n')[0]).toBe("#Requires -Modules 'Microsoft.Graph.Identity.Governance', 'Az.Resources'");
   });
+
+  it('leaves a call with a comment between its parameters', async () => {
+    const script = "Open-AzureADMSPrivilegedRoleAssignmentRequest `\n    -ProviderId aadRoles <# tenant #> `\n    -ResourceId $T -RoleDefinitionId $R -SubjectId $U -Type AdminAdd -AssignmentState Eligible -Schedule @{ Type = 'Once'; Duration = 'P30D' }\n";
+    const { text, stderr } = await fixScript(script);
+    expect(text).toBe(script);
+    expect(stderr).toContain('a comment sits between the parameters of the call');
+  });
+
+  it('updates Import-Module like #Requires', async () => {
+    const { text } = await fixScript(
+      [
+        'Import-Module AzureADPreview',
+        `${OPEN} -ResourceId $Scope -RoleDefinitionId $RoleId -SubjectId $UserId -Type AdminAdd -AssignmentState Eligible`,
+        "Open-AzureADMSPrivilegedRoleAssignmentRequest -ProviderId aadRoles -ResourceId $TenantId -RoleDefinitionId $RoleId -SubjectId $UserId -Type AdminAdd -AssignmentState Eligible -Schedule @{ Type = 'Once'; Duration = 'P30D' }",
+        '',
+      ].join('\n'),
+    );
+    expect(text.split('\n')[0]).toBe('Import-Module Microsoft.Graph.Identity.Governance, Az.Resources');
+  });
 });

@@ -19,6 +19,10 @@ export function fixPowerShellCmdlet(script: PowerShellScript, offset: number, pl
   if (!call || call.invocation !== null) {
     return { reason: `the cmdlet is not called by name here; replace it with ${cmdlet ?? 'the replacement'} by hand` };
   }
+  // The cmdlet and its parameters are printed anew, so a comment between them would be lost.
+  if (call.node.descendantsOfType('comment').length > 0) {
+    return { reason: 'a comment sits between the parameters of the call, and the new call would lose it; move it above the call, then rerun the fix' };
+  }
   const read = readOldCall(script, call);
   if ('reason' in read) {
     return read;

@@ -12,7 +12,7 @@ const GRAPH_MODULE = 'Microsoft.Graph.Identity.Governance';
 const AZURE_MODULE = 'Az.Resources';
 
 /**
- * Updates `#Requires -Modules` lines once every cmdlet finding of an old module in the script is
+ * Updates `#Requires -Modules` and `Import-Module` lines once every cmdlet finding of an old module in the script is
  * fixed: the old module becomes Microsoft.Graph.Identity.Governance, Az.Resources (for Azure
  * resource calls) or both, less those the line already names. Otherwise the line stays,
  * and each finding left gets the reason appended, so the summary says why.
@@ -22,7 +22,8 @@ const AZURE_MODULE = 'Az.Resources';
 export function requiresEdits(text: string, outcomes: FixOutcome[]): Edit[] {
   const edits: Edit[] = [];
   for (const [family, module] of Object.entries(OLD_MODULES)) {
-    const line = new RegExp(`^#requires\\s+-modules\\s+.*\\b${module.replace(/\./g, '\\.')}\\b.*$`, 'gim');
+    // `#Requires -Modules ...` and `Import-Module ...` statements that name the old module.
+    const line = new RegExp(`^(?:#requires\\s+-modules|[ \\t]*import-module)\\s+.*\\b${escape(module)}\\b.*$`, 'gim');
     const matches = [...text.matchAll(line)];
     const ofModule = outcomes.filter((outcome) => outcome.finding.family === family && !outcome.finding.inComment);
     if (matches.length === 0 || ofModule.length === 0) {
@@ -41,7 +42,7 @@ export function requiresEdits(text: string, outcomes: FixOutcome[]): Edit[] {
       const start = match.index!;
       const missing = needed.filter((wanted) => !new RegExp(`\\b${escape(wanted)}\\b`, 'i').test(match[0]));
       const replaced = missing.length === 0
-        ? match[0].replace(new RegExp(`\\s*,?\\s*['"]?${escape(module)}['"]?`, 'i'), '').replace(/-Modules\s*,\s*/i, '-Modules ')
+        ? match[0].replace(new RegExp(`\\s*,?\\s*['"]?${escape(module)}['"]?`, 'i'), '').replace(/(-Modules|Import-Module)\s*,\s*/i, '$1 ')
         : match[0].replace(new RegExp(`(['"]?)\\b${escape(module)}\\b\\1`, 'i'), (_all, quote: string) => missing.map((name) => `${quote}${name}${quote}`).join(', '));
       edits.push({ start, end: start + match[0].length, text: replaced });
     }
