@@ -9,7 +9,7 @@ import type { CliIo } from './io.js';
 import { writeFileAtomic } from './output.js';
 import type { PlannedOutput } from './output-plan.js';
 import { createProgress } from './progress.js';
-import { resolveScanSettings, type ScanCommandOptions, type ScanSettings } from './scan-settings.js';
+import { fileSelectionScanOptions, resolveScanSettings, type ScanCommandOptions, type ScanSettings } from './scan-settings.js';
 import { suppressionLines, textViewOf } from './text-view.js';
 
 export type { ScanCommandOptions } from './scan-settings.js';
@@ -65,17 +65,10 @@ async function runScan(settings: ScanSettings, options: ScanCommandOptions, io: 
   try {
     return await io.scan(
       {
-        paths: settings.paths,
-        include: settings.include,
-        exclude: settings.exclude,
+        // The same file selection as `fix`, so both commands see the same files.
+        ...fileSelectionScanOptions(settings, options.rules),
         // Reports and the baseline written into the scanned tree must not be scanned by the next run.
         ignoreFiles: written,
-        rulesDir: options.rules,
-        ruleFiles: settings.ruleFiles,
-        ruleSettings: settings.ruleSettings,
-        severityDefaults: settings.severityDefaults,
-        maxFileSize: settings.maxFileSize,
-        followLinks: settings.followLinks,
         jobs: options.jobs,
         fileTimeoutMs: options.fileTimeout,
         onProgress: progress?.onProgress,
