@@ -40,6 +40,26 @@ function declarationNames(node: ts.Node): string[] {
   return [];
 }
 
+/** Module specifiers of `import ... from '...'`, `import('...')`, `export ... from '...'` and `require('...')`. */
+const SPECIFIER = /(?:\bfrom|\bimport\s*\(|\brequire\s*\()\s*['"]([^'"\n]+)['"]/g;
+
+/**
+ * True when `text` imports a module whose file name matches `declaringFile` (`./paths`,
+ * `../config/paths.js`, or the folder of an `index` file). The text check comes before any
+ * parse: adding a file to the compiler's program costs far more than this.
+ */
+function importsModule(text: string, declaringFile: string): boolean {
+  const parsed = path.parse(declaringFile);
+  const wanted = parsed.name === 'index' ? path.basename(parsed.dir) : parsed.name;
+  for (const match of text.matchAll(SPECIFIER)) {
+    const specifier = match[1]!.replace(/\/index(\.[cm]?[jt]sx?)?$/, '');
+    if (path.posix.basename(specifier).replace(/\.[cm]?[jt]sx?$/, '') === wanted) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Finds out whether a string declared in one scanned file flows into a reported call of another
  * scanned file (an imported path constant or enum member used at a `fetch` or Graph client call).
@@ -72,7 +92,7 @@ export class OtherFileReads {
           continue;
         }
         const text = this.texts.read(candidate);
-        if (!text || !names.some((name) => text.includes(name)) || !mentionsSignature(text, input.signatures)) {
+        if (!text || !names.some((name) => text.includes(name)) || !importsModule(text, input.path) || !mentionsSignature(text, input.signatures)) {
           continue;
         }
         parsed += 1;

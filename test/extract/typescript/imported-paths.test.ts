@@ -84,6 +84,12 @@ describe('typescript imported path constants', () => {
     ]);
   });
 
+  it('skips candidates that do not import the module', () => {
+    const root = writeProject({ 'paths.ts': PATHS_MODULE, 'main.ts': CALLER.replace("from './paths'", "from './routes'") });
+    const sites = extractWith(root, 'paths.ts', ['paths.ts', 'main.ts']);
+    expect(sites.map((site) => site.confidence)).toEqual(['medium', 'medium', 'medium']);
+  });
+
   it('keeps a constant that a candidate only stores', () => {
     const root = writeProject({
       'paths.ts': "export const STORED = '/privilegedAccess/aadRoles/roleAssignments';\n",
