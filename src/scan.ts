@@ -12,6 +12,7 @@ import { checkRuleSettingIds } from './config/apply-settings.js';
 import { loadRuleTableWithUserFiles } from './config/rule-table.js';
 import { compileSignatures } from './rules/signatures.js';
 import { analyseAll } from './engine/analysis-phase.js';
+import { EarlyAnalysis } from './engine/early-analysis.js';
 import { FileAnalyser } from './engine/file-analyser.js';
 import { PrefilterFeeder } from './engine/prefilter-phase.js';
 import type { CandidateFile, FileAnalysis } from './engine/types.js';
@@ -93,8 +94,18 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
   // Files found so far: it grows while the walk runs, because workers report outcomes during it.
   let total = 0;
   try {
-    const feeder = new PrefilterFeeder(prefilter, workersAllowed ? startPool : undefined, internals.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS, maxFileSize, (outcome) => {
-      if (outcome.kind !== 'candidate') {
+    const onAnalysed = (analysis: FileAnalysis): void => {
+      done += 1;
+      findingCount += analysis.findings.length;
+      options.onProgress?.(done, total, findingCount);
+    };
+    // Created with the pool. Candidates buffered before the pool started are prefiltered in it too, so none is missed.
+    let early: EarlyAnalysis | undefined;
+    const feeder = new PrefilterFeeder(prefilter, workersAllowed ? startPool : undefined, internals.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS, maxFileSize, (outcome, candidate) => {
+      if (candidate && pool !== undefined) {
+        early ??= new EarlyAnalysis(pool, fileTimeoutMs, onAnalysed);
+        early.add(candidate);
+      } else if (outcome.kind !== 'candidate') {
         done += 1;
         options.onProgress?.(done, total, findingCount);
       }
@@ -123,6 +134,8 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
       }
     }
     const prefiltered = await feeder.finish();
+    // The pool may shrink and takes the candidate list only between tasks.
+    const earlyAnalyses = (await early?.finish()) ?? new Map<number, FileAnalysis>();
     discoveredCount = prefiltered.files + walkSkipped.length;
     skipped = [...walkSkipped, ...prefiltered.skipped];
 
@@ -132,14 +145,11 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
     // takes time quadratic in the length of a line to read one.
     const candidatePaths = prefiltered.candidates.filter((candidate) => !candidate.longLine).map((candidate) => candidate.file.path);
 
-    const onAnalysed = (analysis: FileAnalysis): void => {
-      done += 1;
-      findingCount += analysis.findings.length;
-      options.onProgress?.(done, total, findingCount);
-    };
+    // Analysed here: the candidates without an early analysis, in candidate order.
+    const remaining = prefiltered.candidates.filter((candidate) => !earlyAnalyses.has(candidate.order)).map((candidate) => candidate.file);
     let analyses: FileAnalysis[] = [];
-    if (candidates.length === 0) {
-      // Nothing to analyse, so the extractors (about 0.5 s of module loading) are never loaded.
+    if (remaining.length === 0) {
+      // Every candidate was analysed early, or there is none. Then the extractors (about 0.5 s of module loading) never load.
     } else if (pool !== undefined) {
       // Once workers run, every candidate is analysed in them, where --file-timeout can stop a file.
       // Few candidates go to the worker that preloaded the extractors, so one copy is in memory.
@@ -148,20 +158,22 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
         workers.shrink(1);
       }
       workers.setCandidates(candidatePaths);
-      analyses = await analyseAll(candidates, { pool: workers, workers: workers.size, timeoutMs: fileTimeoutMs }, onAnalysed);
+      analyses = await analyseAll(remaining, { pool: workers, workers: workers.size, timeoutMs: fileTimeoutMs }, onAnalysed);
     } else {
       // A small tree or --jobs 1: this thread analyses the files, without a time limit.
       const extractors = internals.extractors ?? (await loadDefaultExtractors());
       const analyser = new FileAnalyser(table, signatures, settings, extractors, candidatePaths);
       try {
-        analyses = await analyseAll(candidates, { analyser }, onAnalysed);
+        analyses = await analyseAll(remaining, { analyser }, onAnalysed);
       } finally {
         analyser.reset();
       }
     }
 
     // Merged in candidate order, so the result does not depend on which worker finished first.
-    for (const analysis of analyses) {
+    let next = 0;
+    const ordered = prefiltered.candidates.map((candidate) => earlyAnalyses.get(candidate.order) ?? analyses[next++]!);
+    for (const analysis of ordered) {
       findings.push(...analysis.findings);
       warnings.push(...analysis.warnings);
       unusedSuppressions.push(...analysis.unusedSuppressions);

@@ -33,47 +33,69 @@ export async function analyseAll(
 
   const { pool, timeoutMs } = engine;
   const runFiles = Math.max(1, Math.min(MAX_RUN_FILES, Math.ceil(candidates.length / (engine.workers * RUNS_PER_WORKER))));
-  const runOne = async (files: IndexedCandidate[]): Promise<void> => {
-    const done = new Set<number>();
-    const reply = await pool.run(
-      { type: 'analyse', files },
-      {
-        timeoutMs,
-        onPartial: (partial) => {
-          if (partial.type === 'analysed-file') {
-            done.add(partial.index);
-            analyses[partial.index] = partial.analysis;
-            onFile(partial.analysis);
-          }
-        },
-      },
-    );
-    const rest = files.filter((entry) => !done.has(entry.index));
-    if (rest.length === 0) {
-      return;
-    }
-    // The worker stopped at the first file it did not finish; the files after it are run again.
-    const [stopped, ...after] = rest;
-    const reason =
-      'failure' in reply
-        ? reply.failure === 'timeout'
-          ? `extraction timed out after ${reply.afterMs} ms`
-          : `internal error while analysing the file: ${reply.message}`
-        : reply.type === 'failed'
-          ? `internal error while analysing the file: ${reply.message}`
-          : 'internal error while analysing the file: the worker returned no result';
-    analyses[stopped!.index] = { findings: [], warnings: [], unusedSuppressions: [], skipped: { file: stopped!.file.relativePath, reason } };
-    onFile(analyses[stopped!.index]!);
-    if (after.length > 0) {
-      await runOne(after);
-    }
+  const record = (index: number, analysis: FileAnalysis): void => {
+    analyses[index] = analysis;
+    onFile(analysis);
   };
-
   const runs: Promise<void>[] = [];
   for (let start = 0; start < candidates.length; start += runFiles) {
     const files = candidates.slice(start, start + runFiles).map((file, offset) => ({ index: start + offset, file }));
-    runs.push(runOne(files));
+    runs.push(analyseRun(pool, files, { timeoutMs }, record));
   }
   await Promise.all(runs);
   return analyses;
+}
+
+/**
+ * Analyses a run of candidates in one worker task and passes each file's analysis to `onFile`
+ * with its index. A file whose analysis runs over `timeoutMs`, or whose worker crashes or runs out
+ * of memory, gets a skip reason. Its worker is replaced, and the files after it run again in a new task.
+ *
+ * With `beforeCandidates` the run goes to the worker that preloads the extractors, before the
+ * candidate list is complete. A file whose extraction needs that list goes to `onNeedsCandidates`
+ * instead of `onFile`.
+ */
+export async function analyseRun(
+  pool: WorkerPool,
+  files: IndexedCandidate[],
+  options: { timeoutMs: number; beforeCandidates?: boolean; onNeedsCandidates?: (index: number) => void },
+  onFile: (index: number, analysis: FileAnalysis) => void,
+): Promise<void> {
+  const done = new Set<number>();
+  const reply = await pool.run(
+    { type: 'analyse', files, beforeCandidates: options.beforeCandidates },
+    {
+      timeoutMs: options.timeoutMs,
+      inPreloadingWorker: options.beforeCandidates,
+      onPartial: (partial) => {
+        if (partial.type !== 'analysed-file') {
+          return;
+        }
+        done.add(partial.index);
+        if (partial.needsCandidates) {
+          options.onNeedsCandidates?.(partial.index);
+        } else {
+          onFile(partial.index, partial.analysis);
+        }
+      },
+    },
+  );
+  const rest = files.filter((entry) => !done.has(entry.index));
+  if (rest.length === 0) {
+    return;
+  }
+  // The worker stopped at the first file it did not finish; the files after it are run again.
+  const [stopped, ...after] = rest;
+  const reason =
+    'failure' in reply
+      ? reply.failure === 'timeout'
+        ? `extraction timed out after ${reply.afterMs} ms`
+        : `internal error while analysing the file: ${reply.message}`
+      : reply.type === 'failed'
+        ? `internal error while analysing the file: ${reply.message}`
+        : 'internal error while analysing the file: the worker returned no result';
+  onFile(stopped!.index, { findings: [], warnings: [], unusedSuppressions: [], skipped: { file: stopped!.file.relativePath, reason } });
+  if (after.length > 0) {
+    await analyseRun(pool, after, options, onFile);
+  }
 }

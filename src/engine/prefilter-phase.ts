@@ -72,7 +72,8 @@ export class PrefilterFeeder {
     private readonly minFilesForPool: number,
     /** `--max-file-size` in bytes, checked when a file is read. */
     private readonly maxFileSize: number,
-    private readonly onOutcome: (outcome: PrefilterOutcome) => void,
+    /** Called once per file as its outcome is known, with the candidate when the file is one. */
+    private readonly onOutcome: (outcome: PrefilterOutcome, candidate?: PrefilteredCandidate) => void,
   ) {}
 
   /** Files added so far. */
@@ -155,8 +156,12 @@ export class PrefilterFeeder {
 
   private record(order: number, file: DiscoveredFile, outcome: PrefilterOutcome): void {
     if (outcome.kind === 'candidate') {
-      this.summary.candidates.push({ order, file: { path: file.path, relativePath: file.relativePath, language: file.language }, longLine: outcome.longLine });
-    } else if (outcome.kind === 'skipped') {
+      const candidate = { order, file: { path: file.path, relativePath: file.relativePath, language: file.language }, longLine: outcome.longLine };
+      this.summary.candidates.push(candidate);
+      this.onOutcome(outcome, candidate);
+      return;
+    }
+    if (outcome.kind === 'skipped') {
       this.summary.skipped.push({ file: file.relativePath, reason: outcome.reason });
     } else {
       this.summary.withoutSignature += 1;

@@ -21,8 +21,13 @@ export type WorkerRequest =
   | { type: 'prefilter'; id: number; paths: string[] }
   /** Every candidate of the scan; sent once before the first `analyse`, and to every replacement worker. */
   | { type: 'candidates'; id: number; candidates: string[] }
-  /** A run of neighbouring candidates, analysed in order so ts-morph's lookahead batch is reused. */
-  | { type: 'analyse'; id: number; files: IndexedCandidate[] };
+  /**
+   * A run of neighbouring candidates, analysed in order so ts-morph's lookahead batch is reused.
+   * With `beforeCandidates`, the run comes before the `candidates` message, while the prefilter
+   * still runs: a file whose extraction reads the candidate list is abandoned and replied with
+   * `needsCandidates`, so it can be analysed again once the list is complete.
+   */
+  | { type: 'analyse'; id: number; files: IndexedCandidate[]; beforeCandidates?: boolean };
 
 /** A candidate with its index in the scan's candidate list. */
 export interface IndexedCandidate {
@@ -35,6 +40,6 @@ export type WorkerReply =
   | { type: 'prefiltered'; id: number; outcomes: PrefilterOutcome[] }
   | { type: 'ready'; id: number }
   /** One file of an `analyse` request is done; more follow until `analysed`. */
-  | { type: 'analysed-file'; id: number; index: number; analysis: FileAnalysis }
+  | { type: 'analysed-file'; id: number; index: number; analysis: FileAnalysis; needsCandidates?: boolean }
   | { type: 'analysed'; id: number }
   | { type: 'failed'; id: number; message: string };

@@ -18,6 +18,8 @@ interface Task {
   timeoutMs?: number;
   /** Receives the partial replies of a request that streams them (`analysed-file`). */
   onPartial?(reply: WorkerReply): void;
+  /** Runs only in the first worker, the one that preloads the extractors, and before its other tasks. */
+  inPreloadingWorker?: boolean;
   settle(reply: WorkerReply | TaskFailure): void;
 }
 
@@ -109,14 +111,21 @@ export class WorkerPool {
     }
   }
 
-  /** Queues a request and resolves with its reply, or with the reason it has none. */
-  run(request: Request, options: { timeoutMs?: number; onPartial?: (reply: WorkerReply) => void } = {}): Promise<WorkerReply | TaskFailure> {
+  /**
+   * Queues a request and resolves with its reply, or with the reason it has none. With
+   * `inPreloadingWorker` the request waits for the first worker, which then takes it before the
+   * other queued requests, so the extractors load in one worker only.
+   */
+  run(
+    request: Request,
+    options: { timeoutMs?: number; onPartial?: (reply: WorkerReply) => void; inPreloadingWorker?: boolean } = {},
+  ): Promise<WorkerReply | TaskFailure> {
     return new Promise((resolve) => {
       if (this.broken !== undefined) {
         resolve({ failure: 'crash', message: this.broken });
         return;
       }
-      this.queue.push({ request, timeoutMs: options.timeoutMs, onPartial: options.onPartial, settle: resolve });
+      this.queue.push({ request, timeoutMs: options.timeoutMs, onPartial: options.onPartial, inPreloadingWorker: options.inPreloadingWorker, settle: resolve });
       this.pump();
     });
   }
@@ -152,14 +161,19 @@ export class WorkerPool {
   }
 
   private pump(): void {
-    for (const slot of this.slots) {
+    for (const [index, slot] of this.slots.entries()) {
       if (this.queue.length === 0) {
         return;
       }
       if (slot.busy !== undefined) {
         continue;
       }
-      const task = this.queue.shift()!;
+      const next = index === 0 ? this.queue.findIndex((task) => task.inPreloadingWorker) : -1;
+      const position = next >= 0 ? next : this.queue.findIndex((task) => !task.inPreloadingWorker);
+      if (position < 0) {
+        continue;
+      }
+      const [task] = this.queue.splice(position, 1) as [Task];
       const id = this.nextId++;
       const timer = task.timeoutMs === undefined ? undefined : setTimeout(() => this.onTimeout(slot), task.timeoutMs);
       slot.busy = { task, timer, id };

@@ -1,19 +1,23 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Prefilter } from '../prefilter/prefilter.js';
 import type { FileAnalyser } from './file-analyser.js';
+import { PendingCandidateList } from './pending-candidates.js';
 import { prefilterFile } from './prefilter-file.js';
-import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.js';
+import type { IndexedCandidate, WorkerInit, WorkerReply, WorkerRequest } from './protocol.js';
 
 /**
- * Worker thread of the scan pool: prefilters chunks of files, then analyses candidate files one
- * at a time. The extractors (ts-morph, tree-sitter grammars) load on the first `candidates`
- * message, or in the preloading worker on its first candidate, so a scan whose files all fail the
- * prefilter never pays for them.
+ * Worker thread of the scan pool: prefilters chunks of files and analyses candidate files one at
+ * a time, either after the `candidates` message or, in the preloading worker, before it (`analyse`
+ * with `beforeCandidates`). The extractors (ts-morph, tree-sitter grammars) load on the first
+ * `candidates` or `analyse` message, or in the preloading worker on its first candidate, so a scan
+ * whose files all fail the prefilter never pays for them.
  */
 const init = workerData as WorkerInit;
 const port = parentPort!;
 const prefilter = new Prefilter(init.signatures);
 let analyser: FileAnalyser | undefined;
+/** Analyser of the files sent before the candidate list, with a list that rejects every read. */
+let earlyAnalyser: { analyser: FileAnalyser; candidates: PendingCandidateList } | undefined;
 let extractorsModule: Promise<typeof import('../extract/default-extractors.js')> | undefined;
 
 function loadExtractors(): Promise<typeof import('../extract/default-extractors.js')> {
@@ -25,19 +29,24 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
     case 'prefilter': {
       const outcomes = request.paths.map((path) => prefilterFile(path, prefilter, init.maxFileSize));
       if (init.preloadExtractors && outcomes.some((outcome) => outcome.kind === 'candidate')) {
-        // Not awaited: the modules load between prefilter requests. A failure shows at `candidates`.
+        // Not awaited: the modules load between prefilter requests. A failure shows at the first `candidates` or `analyse` request.
         loadExtractors().catch(() => undefined);
       }
       return { type: 'prefiltered', id: request.id, outcomes };
     }
     case 'candidates': {
-      // The analyser's modules (matcher, rule settings, zod) load only in workers that analyse.
-      const [{ defaultExtractors }, { FileAnalyser }] = await Promise.all([loadExtractors(), import('./file-analyser.js')]);
+      // Both analysers share the extractors' caches, so a reset of either clears them.
+      earlyAnalyser?.analyser.reset();
+      earlyAnalyser = undefined;
       analyser?.reset();
-      analyser = new FileAnalyser(init.table, init.signatures, init.settings, defaultExtractors(), request.candidates);
+      analyser = await createAnalyser(request.candidates);
       return { type: 'ready', id: request.id };
     }
     case 'analyse':
+      if (request.beforeCandidates) {
+        await analyseBeforeCandidates(request.id, request.files);
+        return { type: 'analysed', id: request.id };
+      }
       if (!analyser) {
         throw new Error('analyse request before the candidate list');
       }
@@ -46,6 +55,34 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
         port.postMessage({ type: 'analysed-file', id: request.id, index, analysis } satisfies WorkerReply);
       }
       return { type: 'analysed', id: request.id };
+  }
+}
+
+async function createAnalyser(candidates: readonly string[]): Promise<FileAnalyser> {
+  // The analyser's modules (matcher, rule settings, zod) load only in workers that analyse.
+  const [{ defaultExtractors }, { FileAnalyser }] = await Promise.all([loadExtractors(), import('./file-analyser.js')]);
+  return new FileAnalyser(init.table, init.signatures, init.settings, defaultExtractors(), candidates);
+}
+
+/**
+ * Analyses files before the candidate list is complete. A file whose extraction read the list is
+ * replied with `needsCandidates` and its result dropped. The caches are cleared after it, so no
+ * state of the abandoned extraction reaches the files after it.
+ */
+async function analyseBeforeCandidates(id: number, files: IndexedCandidate[]): Promise<void> {
+  if (!earlyAnalyser) {
+    const candidates = new PendingCandidateList();
+    earlyAnalyser = { analyser: await createAnalyser(candidates.list), candidates };
+  }
+  const { analyser: early, candidates } = earlyAnalyser;
+  for (const { index, file } of files) {
+    candidates.read = false;
+    const analysis = await early.analyse(file);
+    const needsCandidates = candidates.read;
+    if (needsCandidates) {
+      early.reset();
+    }
+    port.postMessage({ type: 'analysed-file', id, index, analysis, needsCandidates } satisfies WorkerReply);
   }
 }
 

@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadRuleTableWithUserFiles } from '../../src/config/rule-table.js';
+import { analyseRun } from '../../src/engine/analysis-phase.js';
+import { CandidateListPendingError, PendingCandidateList } from '../../src/engine/pending-candidates.js';
+import type { FileAnalysis } from '../../src/engine/types.js';
+import { WorkerPool } from '../../src/engine/worker-pool.js';
+import { compileSignatures } from '../../src/rules/signatures.js';
+import { scan } from '../../src/scan.js';
+import { writeProject } from '../helpers/temp-project.js';
+
+let cleanup = (): void => {};
+let pool: WorkerPool | undefined;
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+  cleanup();
+});
+
+/** Internals that send every file through the worker pool, however small the tree. */
+const POOL_ALWAYS = { minFilesForWorkers: 1, minCandidatesForWorkers: 1 };
+
+const FILES: Record<string, string> = {
+  'scripts/Old.ps1': 'Get-AzureADMSPrivilegedRoleAssignment -ProviderId aadRoles -ResourceId $tenant\n',
+  'tools/report.py': 'import requests\nrequests.get("https://graph.microsoft.com/beta/privilegedAccess/aadGroups/resources")\n',
+  // A TypeScript fence reaches the TypeScript extractor, which reads the candidate list.
+  'docs/guide.md': "# Guide\n\n```ts\nexport const ROLES = '/privilegedAccess/aadRoles/roleAssignments';\nclient.api(ROLES).version('beta').get();\n```\n",
+  'src/urls.ts': "export const ROLES = '/privilegedAccess/aadRoles/roleAssignments';\n",
+  // The comment makes the file a candidate, so it can report the constant that it imports.
+  'src/client.ts': "// Lists privilegedAccess role assignments.\nimport { ROLES } from './urls';\nexport const list = () => client.api(ROLES).version('beta').get();\n",
+};
+
+describe('pending candidate list', () => {
+  it('rejects and records every read', () => {
+    const pending = new PendingCandidateList();
+
+    expect(() => pending.list.length).toThrow(CandidateListPendingError);
+    expect(pending.read).toBe(true);
+    pending.read = false;
+    expect(() => pending.list.indexOf('/a.ts')).toThrow(CandidateListPendingError);
+    expect(pending.read).toBe(true);
+    pending.read = false;
+    expect(() => [...pending.list]).toThrow(CandidateListPendingError);
+    expect(pending.read).toBe(true);
+  });
+});
+
+describe('analysis before the candidate list', () => {
+  it('returns files that need the list', async () => {
+    const project = writeProject(FILES);
+    cleanup = project.cleanup;
+    const table = loadRuleTableWithUserFiles(undefined, []);
+    pool = new WorkerPool(2, { table, signatures: compileSignatures(table.rules), settings: { root: project.root }, maxFileSize: 1024 * 1024 });
+    const files = ['scripts/Old.ps1', 'docs/guide.md', 'tools/report.py'].map((relativePath, index) => ({
+      index,
+      file: { path: join(project.root, relativePath), relativePath, language: relativePath.endsWith('.md') ? 'markdown' : relativePath.endsWith('.py') ? 'python' : 'powershell' },
+    }));
+    const analysed = new Map<number, FileAnalysis>();
+    const needsCandidates: number[] = [];
+
+    await analyseRun(pool, files, { timeoutMs: 60_000, beforeCandidates: true, onNeedsCandidates: (index) => needsCandidates.push(index) }, (index, analysis) => analysed.set(index, analysis));
+
+    expect(needsCandidates).toEqual([1]);
+    expect([...analysed.keys()]).toEqual([0, 2]);
+    expect(analysed.get(0)!.findings.length).toBeGreaterThan(0);
+    expect(analysed.get(2)!.findings.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the result of one thread', async () => {
+    const project = writeProject(FILES);
+    cleanup = project.cleanup;
+
+    const single = await scan({ paths: [project.root], jobs: 1 });
+    const pooled = await scan({ paths: [project.root], jobs: 2 }, POOL_ALWAYS);
+    const oneAnalyser = await scan({ paths: [project.root], jobs: 2 }, { minFilesForWorkers: 1 });
+
+    expect(single.findings.map((finding) => finding.file)).toEqual(expect.arrayContaining(['docs/guide.md', 'scripts/Old.ps1', 'src/client.ts', 'tools/report.py']));
+    for (const result of [pooled, oneAnalyser]) {
+      expect(result.findings).toEqual(single.findings);
+      expect(result.skipped).toEqual(single.skipped);
+      expect(result.warnings).toEqual(single.warnings);
+      expect(result.summary).toEqual(single.summary);
+    }
+  });
+
+  it('applies the time limit', async () => {
+    const body = Array.from({ length: 3000 }, (_, index) => `$value${index} = Get-Thing -Index ${index}`).join('\n');
+    const project = writeProject({ 'slow.ps1': `${body}\nGet-AzureADMSPrivilegedRoleAssignment -ProviderId aadRoles\n`, 'other.txt': 'no signature here\n' });
+    cleanup = project.cleanup;
+
+    const result = await scan({ paths: [project.root], jobs: 2, fileTimeoutMs: 1 }, { minFilesForWorkers: 1 });
+
+    expect(result.findings).toEqual([]);
+    expect(result.skipped).toEqual([{ file: 'slow.ps1', reason: 'extraction timed out after 1 ms' }]);
+    expect(result.summary.filesParsed).toBe(1);
+  });
+});
