@@ -13,7 +13,7 @@ export interface FixPlan {
   replacement: ReplacementOut;
   /** `safe` only when the rule allows it and nothing in the new call needs a person's check. */
   tier: FixTierOption;
-  /** Why the fix is a suggestion, for the summary; absent for safe fixes. */
+  /** The reason the fix is a suggestion, for the summary; absent for safe fixes. */
   review?: string;
   /** Body field mapping of the rule for this provider (empty when the rule has none). */
   body: NonNullable<NonNullable<Rule['providers'][ProviderId]>['body']>;
@@ -48,7 +48,7 @@ export function planFinding(finding: Finding, table: RuleTable): PlanResult {
     if (open.length > 0) {
       return { reason: `${finding.replacements.length} replacements and the code does not show which applies (${open.join('; or ')}); write the literal values or choose the call by hand` };
     }
-    // No body or filter value decides: an id of the old API names an eligibility or an assignment, say.
+    // No body or filter value decides, for example when an old id names an eligibility or an assignment.
     const calls = finding.replacements.map((replacement) => `${replacement.method} ${replacement.path}`).join('; ');
     return { reason: `${finding.replacements.length} iteration 3 calls replace it (${calls}); use the one that matches the old object, or combine them as the notes say, by hand` };
   }
@@ -70,7 +70,7 @@ export function planFinding(finding: Finding, table: RuleTable): PlanResult {
   return { plan: { finding, rule, provider: finding.provider, replacement, ...tierOf(rule, finding), body: rule.providers[finding.provider]?.body ?? [] } };
 }
 
-/** The finding's tier under its rule's ceiling (`manual` rules never reach a fixer). */
+/** Returns the finding's tier under its rule's ceiling (`manual` rules never reach a fixer). */
 function tierOf(rule: Rule, finding: Finding): { tier: FixTierOption; review?: string } {
   const verdict = findingTier(rule.fix, finding);
   return verdict.tier === 'safe' ? { tier: 'safe' } : { tier: 'suggestion', review: verdict.because };

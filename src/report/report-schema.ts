@@ -8,7 +8,7 @@ const REPORT_SCHEMA_URL = new URL('../../schemas/report.schema.json', import.met
 let loaded: { ajv: Ajv2020; id: string } | undefined;
 
 /**
- * Returns one Ajv instance, with the `uri` and `date` formats, that holds the JSON report
+ * Returns one Ajv instance, with the `uri` and `date` formats, that contains the JSON report
  * schema, so the `merge` command and the runtime log reader validate against the same rules.
  */
 export function reportSchema(): { ajv: Ajv2020; id: string } {
