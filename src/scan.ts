@@ -18,6 +18,9 @@ import { PrefilterFeeder } from './engine/prefilter-phase.js';
 import type { CandidateFile, FileAnalysis } from './engine/types.js';
 import { WorkerPool } from './engine/worker-pool.js';
 
+
+/** Worker threads per core at most; see `jobs` in scan(). */
+const MAX_JOBS_PER_CORE = 2;
 /** Default size limit: larger files are skipped with a reason. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -68,10 +71,13 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
   const signatures = compileSignatures(table.rules);
   const prefilter = new Prefilter(signatures);
 
-  const jobs = options.jobs ?? availableParallelism();
-  if (!Number.isInteger(jobs) || jobs < 1) {
-    throw usageError(`invalid number of jobs: ${jobs}`, 'Pass a positive integer, such as the number of cores.');
+  const requestedJobs = options.jobs ?? availableParallelism();
+  if (!Number.isInteger(requestedJobs) || requestedJobs < 1) {
+    throw usageError(`invalid number of jobs: ${requestedJobs}`, 'Pass a positive integer, such as the number of cores.');
   }
+  // Each analysing worker loads its own parsers (about 150 MB), and threads beyond the cores
+  // only add memory, so the pool has at most twice as many workers as cores.
+  const jobs = Math.min(requestedJobs, MAX_JOBS_PER_CORE * availableParallelism());
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const fileTimeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
   if (!Number.isInteger(fileTimeoutMs) || fileTimeoutMs < 1) {
@@ -181,7 +187,8 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
         skipped.push(analysis.skipped);
       }
     }
-    summaryCounts = { withoutSignature: prefiltered.withoutSignature, parsed: candidates.length };
+    // A candidate that could not be analysed counts as skipped, not parsed, so the counts add up.
+    summaryCounts = { withoutSignature: prefiltered.withoutSignature, parsed: ordered.filter((analysis) => !analysis.skipped).length };
   } finally {
     await pool?.close();
   }

@@ -79,7 +79,7 @@ export function buildProgram(io: CliIo, toolVersion: string, onExitCode: (code: 
     .option('--follow-links', 'follow symbolic links to files and folders inside the scan root (default: list each link as skipped)')
     .option('--strict', 'exit 4 when any file is skipped (unreadable, binary, too large, a link not followed...), even when there are findings')
     .addOption(
-      new Option('--jobs <n>', 'worker threads that read and analyse files (default: the number of cores; 1 scans in one thread)').argParser(positiveIntegerOption('--jobs', 'threads')),
+      new Option('--jobs <n>', 'worker threads that read and analyse files (default: the number of cores, at most twice that; 1 scans in one thread)').argParser(positiveIntegerOption('--jobs', 'threads')),
     )
     .addOption(
       new Option('--file-timeout <ms>', "report a file as skipped when its extraction takes longer than this, in milliseconds (default: 10000; enforced in worker threads only: from 2,000 files, with more than one job)").argParser(

@@ -90,7 +90,9 @@ export async function analyseRun(
     'failure' in reply
       ? reply.failure === 'timeout'
         ? `extraction timed out after ${reply.afterMs} ms`
-        : `internal error while analysing the file: ${reply.message}`
+        : /memory limit/i.test(reply.message)
+          ? `the analysis needed more memory than a worker's limit (${reply.message}); scan the file with --jobs 1`
+          : `internal error while analysing the file: ${reply.message}`
       : reply.type === 'failed'
         ? `internal error while analysing the file: ${reply.message}`
         : 'internal error while analysing the file: the worker returned no result';

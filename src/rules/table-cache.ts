@@ -14,7 +14,7 @@ import type { CmdletFamily, HostsFile, Rule, SdkFile } from './schema.js';
  */
 
 /** Changed whenever the entry layout changes, so older entries are ignored. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /**
  * Entries kept at most; the least recently written go first. Each rules folder has one entry,
@@ -41,7 +41,13 @@ export interface CachedTable {
 interface CacheEntry {
   format: number;
   key: string;
+  /** SHA-256 of the table's JSON, so an entry changed after it was written is not trusted. */
+  digest: string;
   table: CachedTable;
+}
+
+function digestOf(table: unknown): string {
+  return createHash('sha256').update(JSON.stringify(table)).digest('hex');
 }
 
 /**
@@ -72,7 +78,7 @@ export function readCachedTable(dir: string, key: string): CachedTable | undefin
   }
   try {
     const entry = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheEntry>;
-    if (entry.format !== CACHE_FORMAT || entry.key !== key || !isCachedTable(entry.table)) {
+    if (entry.format !== CACHE_FORMAT || entry.key !== key || !isCachedTable(entry.table) || entry.digest !== digestOf(entry.table)) {
       return undefined;
     }
     return entry.table;
@@ -90,11 +96,16 @@ export function writeCachedTable(dir: string, key: string, table: CachedTable): 
   // Written beside the entry and renamed over it, so a concurrent scan never reads half an entry.
   const temporary = `${file}.${process.pid}.${Math.random().toString(16).slice(2)}.tmp`;
   try {
-    writeFileSync(temporary, JSON.stringify({ format: CACHE_FORMAT, key, table } satisfies CacheEntry), { mode: 0o600 });
+    writeFileSync(temporary, JSON.stringify({ format: CACHE_FORMAT, key, digest: digestOf(table), table } satisfies CacheEntry), { mode: 0o600 });
     renameSync(temporary, file);
     removeOldEntries(dirname(file));
   } catch {
-    rmSync(temporary, { force: true });
+    // The cache is an optimisation: a folder that cannot hold it (a file, say) turns it off.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written.
+    }
   }
 }
 
@@ -135,7 +146,12 @@ function cacheFolder(): string | undefined {
     return undefined;
   }
   if (configured) {
-    return configured;
+    try {
+      mkdirSync(configured, { recursive: true, mode: 0o700 });
+      return lstatSync(configured).isDirectory() ? configured : undefined;
+    } catch {
+      return undefined;
+    }
   }
   // A per-user folder that only its owner can write: otherwise another user of a shared
   // temporary folder could plant an entry and change the rules a scan applies.

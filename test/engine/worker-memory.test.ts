@@ -34,4 +34,16 @@ describe('worker out of memory', () => {
     expect(result.findings.some((finding) => finding.file === 'c/report.py')).toBe(true);
     expect(result.findings.some((finding) => finding.file === 'a/huge.ts')).toBe(false);
   }, 120_000);
+
+  it('analyses a 1 MB TypeScript file with the default limit, as one thread does', async () => {
+    const lines = Array.from({ length: 80_000 }, (_, index) => `const a${index} = ${index};`);
+    lines.push("await fetch('https://graph.microsoft.com/beta/privilegedAccess/aadRoles/roleAssignmentRequests', { method: 'POST' });");
+    const project = writeProject({ 'gen.ts': `${lines.join('\n')}\n` });
+    cleanup = project.cleanup;
+
+    const result = await scan({ paths: [project.root], jobs: 2 }, { minFilesForWorkers: 1, minCandidatesForWorkers: 1 });
+
+    expect(result.skipped).toEqual([]);
+    expect(result.findings.map((finding) => finding.file)).toEqual(['gen.ts']);
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,8 +56,27 @@ describe('rule table cache', () => {
     loadRuleTable(dir);
     // An entry edited in place keeps its key, so the next load must return the edited title.
     const file = entryFile();
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"First"', '"From the cache"'));
+    const entry = JSON.parse(readFileSync(file, 'utf8'));
+    entry.table.rules[0].title = 'From the cache';
+    entry.digest = createHash('sha256').update(JSON.stringify(entry.table)).digest('hex');
+    writeFileSync(file, JSON.stringify(entry));
     expect(loadRuleTable(dir).rules[0]?.title).toBe('From the cache');
+  });
+
+  it('validates again when an entry changed after it was written', () => {
+    const dir = rulesFolder({ 'a.yaml': ruleFile('pim2-cache-a', 'First') });
+    loadRuleTable(dir);
+    const file = entryFile();
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"First"', '"Tampered"'));
+    expect(loadRuleTable(dir).rules[0]?.title).toBe('First');
+  });
+
+  it('loads when the cache folder is a file', () => {
+    const file = join(cacheDir, 'a-file');
+    writeFileSync(file, 'x');
+    process.env[CACHE_DIR_VARIABLE] = file;
+    const dir = rulesFolder({ 'a.yaml': ruleFile('pim2-cache-a', 'First') });
+    expect(loadRuleTable(dir).rules[0]?.title).toBe('First');
   });
 
   it('validates a changed rule file again', () => {
@@ -91,10 +111,11 @@ describe('rule table cache', () => {
     expect(readdirSync(cacheDir)).toEqual([]);
   });
 
-  it('loads when the cache folder is missing', () => {
+  it('creates a missing cache folder', () => {
     process.env[CACHE_DIR_VARIABLE] = join(cacheDir, 'missing', 'folder');
     const dir = rulesFolder({ 'a.yaml': ruleFile('pim2-cache-a', 'First') });
     expect(loadRuleTable(dir).rules[0]?.title).toBe('First');
+    expect(readdirSync(join(cacheDir, 'missing', 'folder'))).toHaveLength(1);
   });
 
   it('keeps at most 16 entries', () => {
