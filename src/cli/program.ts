@@ -61,22 +61,13 @@ export function buildProgram(io: CliIo, toolVersion: string, onExitCode: (code: 
     .showHelpAfterError('help: add --help to the command to see its usage')
     .addHelpText('after', EXIT_CODES_HELP);
 
-  program
+  const scanCommand = program
     .command('scan')
     .description('Scan files and folders for PIM iteration 1 and 2 API calls.')
     .argument('[paths...]', 'files or folders to scan (default: the current folder)')
     .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')} (default: text; repeatable, the Nth --format pairs with the Nth --output)`, collect)
-    .option('-o, --output <file>', 'write the report of the matching --format to this file instead of stdout (replaced atomically; repeatable)', collect)
-    .option('-c, --config <file>', 'config file to use instead of the pim-migrate.config.yaml found in the scan root or a folder above it')
-    .option('--include <glob>', 'scan only files matching this gitignore-style pattern (repeatable)', collect)
-    .option('--exclude <glob>', 'leave out files matching this gitignore-style pattern (repeatable)', collect)
-    .option('--rules <dir>', 'rule folder to use instead of the built-in rules')
-    .addOption(
-      new Option('--max-file-size <size>', 'skip files larger than this, in bytes or with a unit: 512k, 5MB (k = 1024; default: 5MB)').argParser((value: string) =>
-        parseByteSize(value),
-      ),
-    )
-    .option('--follow-links', 'follow symbolic links to files and folders inside the scan root (default: list each link as skipped)')
+    .option('-o, --output <file>', 'write the report of the matching --format to this file instead of stdout (replaced atomically; repeatable)', collect);
+  addFileSelectionOptions(scanCommand, 'scan')
     .option('--strict', 'exit 4 when any file is skipped (unreadable, binary, too large, a link not followed...), even when there are findings')
     .addOption(
       new Option('--jobs <n>', 'worker threads that read and analyse files (default: the number of cores, at most twice that; 1 scans in one thread)').argParser(positiveIntegerOption('--jobs', 'threads')),
@@ -97,7 +88,7 @@ export function buildProgram(io: CliIo, toolVersion: string, onExitCode: (code: 
       onExitCode(await runScanCommand(paths, options, io, toolVersion));
     });
 
-  program
+  const fixCommand = program
     .command('fix')
     .description('Rewrite iteration 1 and 2 calls to their iteration 3 replacement where the code proves which one; a dry run unless --write or --output-dir.')
     .argument('[paths...]', 'files or folders to fix (default: the current folder)')
@@ -106,17 +97,8 @@ export function buildProgram(io: CliIo, toolVersion: string, onExitCode: (code: 
     .addOption(new Option('--tier <tier>', 'highest fix tier to apply: safe, or suggestion (which includes safe)').choices(['safe', 'suggestion']).default('safe'))
     .option('--annotate', 'add a comment above each call that was not migrated, naming what to change')
     .option('--output-dir <dir>', 'write the migrated files to this folder, at the same relative paths, and leave the originals untouched')
-    .option('--allow-dirty', 'write in place even when git could not undo it: a git work tree with uncommitted changes under the paths, or a file to write that git does not track')
-    .option('-c, --config <file>', 'config file to use instead of the pim-migrate.config.yaml found in the scan root or a folder above it (the same one scan uses)')
-    .option('--include <glob>', 'fix only files matching this gitignore-style pattern (repeatable)', collect)
-    .option('--exclude <glob>', 'leave out files matching this gitignore-style pattern (repeatable)', collect)
-    .option('--rules <dir>', 'rule folder to use instead of the built-in rules')
-    .addOption(
-      new Option('--max-file-size <size>', 'skip files larger than this, in bytes or with a unit: 512k, 5MB (k = 1024; default: 5MB)').argParser((value: string) =>
-        parseByteSize(value),
-      ),
-    )
-    .option('--follow-links', 'follow symbolic links to files and folders inside the scan root (default: list each link as skipped)')
+    .option('--allow-dirty', 'write in place even when git could not undo it: a git work tree with uncommitted changes under the paths, or a file to write that git does not track');
+  addFileSelectionOptions(fixCommand, 'fix')
     .option('-q, --quiet', 'print the diff only, without the summary')
     .option('--strict', 'exit 4 when the scan skipped any file (each is listed on stderr)')
     .addHelpText('after', FIX_EXIT_CODES_HELP)
@@ -183,4 +165,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return reportError(error, io.stderr, io.env);
   }
+}
+
+/** Adds the options that choose which files `scan` and `fix` read, so both commands select files alike. */
+function addFileSelectionOptions(command: Command, verb: 'scan' | 'fix'): Command {
+  return command
+    .option('-c, --config <file>', 'config file to use instead of the pim-migrate.config.yaml found in the scan root or a folder above it')
+    .option('--include <glob>', `${verb} only files matching this gitignore-style pattern (repeatable)`, collect)
+    .option('--exclude <glob>', 'leave out files matching this gitignore-style pattern (repeatable)', collect)
+    .option('--rules <dir>', 'rule folder to use instead of the built-in rules')
+    .addOption(new Option('--max-file-size <size>', 'skip files larger than this, in bytes or with a unit: 512k, 5MB (k = 1024; default: 5MB)').argParser((value: string) => parseByteSize(value)))
+    .option('--follow-links', 'follow symbolic links to files and folders inside the scan root (default: list each link as skipped)');
 }
