@@ -4,22 +4,12 @@ import type { ExtractInput } from '../../src/extract/extractor.js';
 import type { UrlPart } from '../../src/model/call-site.js';
 import { UrlNormalizer } from '../../src/match/normalize-url.js';
 import { loadRuleTable } from '../../src/rules/load.js';
+import { seededRandom } from '../../bench/random.js';
 
 // Iterations per extractor; `PIM_MIGRATE_FUZZ_ITERATIONS=5000` runs a longer campaign.
 const ITERATIONS = Number(process.env.PIM_MIGRATE_FUZZ_ITERATIONS ?? 15);
 const SEED = 0x5eed_1234;
 
-/** mulberry32: a small seeded PRNG, so a failure reproduces with the same seed and iteration. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OLD = 'https://graph.microsoft.com/beta/privilegedAccess/aadRoles/roleAssignmentRequests';
 
@@ -106,7 +96,7 @@ describe('extractor fuzzing', () => {
 
   for (const extractor of extractors) {
     it(`${extractor.id} survives mutated input`, async () => {
-      const random = createRandom(SEED ^ extractor.id.length);
+      const random = seededRandom(SEED ^ extractor.id.length);
       const failures: string[] = [];
       for (const language of extractor.languages) {
         const seedText = SNIPPETS[language] ?? SNIPPETS.text!;
@@ -135,7 +125,7 @@ describe('URL normalizer fuzzing', () => {
   it('normalizes random parts without throwing', () => {
     const table = loadRuleTable();
     const normalizer = new UrlNormalizer(table.hosts);
-    const random = createRandom(SEED);
+    const random = seededRandom(SEED);
     const pieces = [OLD, 'https://', 'graph.microsoft.us', '/beta', '/v1.0', '/api/v2', 'privilegedAccess', '/aadRoles', '?$filter=', "subjectId eq '", '%', '%2', '%zz', '%E0%A4', '#', '//', '..', '\u0000', ' ', '+', '&', '=', '😀', '\uDC00'];
     const failures: string[] = [];
 
