@@ -6,7 +6,7 @@ export const SNIFF_BYTES = 8192;
 
 /**
  * Share of the sniffed UTF-16 code units that must have a zero high byte for a file without a
- * byte-order mark to be read as UTF-16: source code is mostly ASCII, so nearly every unit has
+ * byte-order mark to be read as UTF-16. Source code is mostly ASCII, so nearly every unit has
  * one, while binary data has zeros at even and odd offsets alike.
  */
 const MIN_ASCII_UNIT_SHARE = 0.7;
@@ -52,8 +52,12 @@ export function utf16WithoutBom(sniff: Uint8Array): 'utf-16le' | 'utf-16be' | un
     if (sniff[index] === 0) evenZeros += 1;
     if (sniff[index + 1] === 0) oddZeros += 1;
   }
-  const encoding = oddZeros >= units * MIN_ASCII_UNIT_SHARE && evenZeros === 0 ? 'utf-16le' : evenZeros >= units * MIN_ASCII_UNIT_SHARE && oddZeros === 0 ? 'utf-16be' : undefined;
-  if (!encoding) {
+  let encoding: 'utf-16le' | 'utf-16be';
+  if (oddZeros >= units * MIN_ASCII_UNIT_SHARE && evenZeros === 0) {
+    encoding = 'utf-16le';
+  } else if (evenZeros >= units * MIN_ASCII_UNIT_SHARE && oddZeros === 0) {
+    encoding = 'utf-16be';
+  } else {
     return undefined;
   }
   const text = new TextDecoder(encoding).decode(sniff.subarray(0, units * 2));

@@ -6,7 +6,7 @@ export const LINK_NOT_FOLLOWED = 'symbolic link, not followed; use --follow-link
 /** Skip reason of a followed link whose real path is not inside the scan root. */
 export const LINK_OUTSIDE_ROOT = 'link points outside the scan root';
 
-/** Where a followed symbolic link leads: a file or folder to scan, or a reason to skip it. */
+/** The target of a followed symbolic link: a file or folder to scan, or a reason to skip it. */
 export type LinkTarget = { kind: 'file'; size: number } | { kind: 'folder'; id: string; realPath: string } | { skip: string };
 
 /** Device and inode of a folder, the identity that loop detection compares (its path may differ through links). */

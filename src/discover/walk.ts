@@ -24,7 +24,7 @@ export interface DiscoverOptions {
   exclude?: string[];
   /**
    * Files larger than this (bytes) are skipped with the sizes. When undefined, the walk calls
-   * `stat` on no regular file, so `size` is unknown and whoever reads the file checks its size.
+   * `stat` on no regular file, so `size` is unknown and the code that reads the file checks its size.
    */
   maxFileSize?: number;
   /**
@@ -63,8 +63,8 @@ interface IgnoreScope {
 
 /**
  * Paths one `ignore` instance checks before it is built again. The package (version 7) caches the
- * result of every path it has checked, about 150 bytes each, so a matcher that sees the whole tree
- * would grow with it. Building one from its patterns again takes well under a millisecond.
+ * result of every path it has checked, about 150 bytes each, so a matcher that checks the whole
+ * tree would grow with it. Building one from its patterns again takes well under a millisecond.
  */
 const PATHS_PER_MATCHER = 4096;
 

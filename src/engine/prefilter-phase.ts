@@ -6,7 +6,7 @@ import type { CandidateFile, PrefilterOutcome } from './types.js';
 import type { WorkerPool } from './worker-pool.js';
 
 /**
- * Bytes of files in one prefilter request to a worker, when the walk knows the sizes: large
+ * Bytes of files in one prefilter request to a worker, when the walk has the sizes: large
  * enough that messaging costs little against reading, small enough that every worker stays busy
  * to the end of the scan.
  */
@@ -17,7 +17,7 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
  */
 const CHUNK_FILES = 256;
 /**
- * Prefilter requests waiting or running per worker, above which `mustWait` asks the walk to
+ * Prefilter requests waiting or running per worker, above which `mustWait` makes the walk
  * pause. Two keep a worker busy while its next reply crosses the thread boundary.
  */
 const QUEUED_CHUNKS_PER_WORKER = 2;
@@ -31,7 +31,7 @@ export interface PrefilteredCandidate {
   longLine: boolean;
 }
 
-/** What the prefilter keeps of a scan: the candidates and skipped files, and a count of the rest. */
+/** The prefilter's result for a scan: the candidates and skipped files, and a count of the rest. */
 export interface PrefilterSummary {
   /** In discovery order. */
   candidates: PrefilteredCandidate[];

@@ -14,7 +14,7 @@ export const ANNOTATION_MARK = 'pim-migrate fix:';
 
 /**
  * Inserts one comment line above each call the fix left, naming what to change, where `allowed`
- * says a line may go. A line that already carries the same comment is not annotated again, so a
+ * permits a line. A line that already carries the same comment is not annotated again, so a
  * second run changes nothing.
  */
 export function annotationEdits(text: string, relativePath: string, left: readonly FixOutcome[], allowed: LineStartCheck): Edit[] {

@@ -18,7 +18,7 @@ export function findingTier(ruleTier: FixTier, finding: Pick<Finding, 'provider'
     return { tier: ruleTier };
   }
   if (ruleTier === 'suggestion') {
-    // The rule's notes say what changes between the iterations, which is what to check.
+    // The rule's notes describe what changes between the iterations, which is what to check.
     const note = finding.notes.find((candidate) => !candidate.startsWith('The code does not show the HTTP method'));
     return { tier: 'suggestion', because: note ? `the rule's fixes need a review: ${note}` : "the rule's fixes need a review: the iteration 3 response has another shape" };
   }

@@ -26,11 +26,16 @@ export class Prefilter {
   matchesUtf16(bytes: Uint8Array): boolean {
     const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
     const bigEndian = bytes[0] === 0xfe && bytes[1] === 0xff;
-    const encoding = littleEndian ? 'utf-16le' : bigEndian ? 'utf-16be' : hasNul(bytes) ? utf16WithoutBom(bytes.subarray(0, SNIFF_BYTES)) : undefined;
-    if (!encoding) {
-      return false;
+    if (littleEndian || bigEndian) {
+      return this.matchesText(bytes.subarray(2), littleEndian ? 'utf-16le' : 'utf-16be');
     }
-    const text = new TextDecoder(encoding).decode(bytes.subarray(littleEndian || bigEndian ? 2 : 0));
+    const encoding = hasNul(bytes) ? utf16WithoutBom(bytes.subarray(0, SNIFF_BYTES)) : undefined;
+    return encoding !== undefined && this.matchesText(bytes, encoding);
+  }
+
+  /** Decodes UTF-16 bytes and searches the text's characters as Latin-1 bytes. */
+  private matchesText(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): boolean {
+    const text = new TextDecoder(encoding).decode(bytes);
     return this.matches(Buffer.from(text, 'latin1'));
   }
 }

@@ -35,7 +35,7 @@ describe('worker out of memory', () => {
     expect(result.findings.some((finding) => finding.file === 'a/huge.ts')).toBe(false);
   }, 120_000);
 
-  it('analyses a 1 MB TypeScript file with the default limit, as one thread does', async () => {
+  it('analyses a 1 MB TypeScript file', async () => {
     const lines = Array.from({ length: 80_000 }, (_, index) => `const a${index} = ${index};`);
     lines.push("await fetch('https://graph.microsoft.com/beta/privilegedAccess/aadRoles/roleAssignmentRequests', { method: 'POST' });");
     const project = writeProject({ 'gen.ts': `${lines.join('\n')}\n` });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotationLineCheck } from '../../src/fix/annotate-context.js';
 
-/** Returns whether a comment line may go at the start of the line that holds `marker`. */
+/** Returns whether a comment line may go at the start of the line that contains `marker`. */
 async function allowedAt(file: string, text: string, marker: string): Promise<boolean> {
   const check = await annotationLineCheck(file, text);
   const at = text.indexOf(marker);

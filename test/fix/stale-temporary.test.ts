@@ -6,7 +6,7 @@ import { staleTemporaryFiles, temporaryName } from '../../src/fix/apply.js';
 import { runInProcess } from '../cli/run-in-process.js';
 import { commitRepository, NEW_CALL, OLD_CALL, tempFolder, writeFiles } from './temp-project.js';
 
-/** The id of a process that has ended. A new process could reuse it, which the assertions name. */
+/** Returns the id of a process that has ended. A new process could reuse it, and the assertions say so. */
 function deadPid(): number {
   return Number(execFileSync(process.execPath, ['-p', 'process.pid'], { encoding: 'utf8' }).trim());
 }

@@ -28,7 +28,7 @@ function runCli(args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A project with one finding, one binary file and one symbolic link. */
+/** Writes a project with one finding, one binary file and one symbolic link. */
 function project(): string {
   const created = writeProject({ 'call.ps1': PLANTED['.ps1']!, 'target.py': 'print(1)\n' });
   cleanup = created.cleanup;

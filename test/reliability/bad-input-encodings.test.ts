@@ -2,15 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/scan.js';
 import { EXTENSIONS, expectSkipsInEveryReport, filesWithFindings, PLANTED, projectOf, skipReasonOf } from './bad-input-files.js';
 
-/** One file per language, named `<prefix><extension>`, each built from its planted call. */
+/** Builds one file per language, named `<prefix><extension>`, from its planted call. */
 function perLanguage(prefix: string, build: (planted: string) => Buffer | string): Record<string, Buffer | string> {
   return Object.fromEntries(EXTENSIONS.map((extension) => [`${prefix}${extension}`, build(PLANTED[extension]!)]));
 }
 
+/** Encodes `text` as UTF-16, little- or big-endian, with or without its byte-order mark. */
 function utf16(text: string, bigEndian: boolean, bom: boolean): Buffer {
   const little = Buffer.from(text, 'utf16le');
   const body = bigEndian ? Buffer.from(little).swap16() : little;
-  return bom ? Buffer.concat([Buffer.from(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]), body]) : body;
+  if (!bom) {
+    return body;
+  }
+  const mark = bigEndian ? [0xfe, 0xff] : [0xff, 0xfe];
+  return Buffer.concat([Buffer.from(mark), body]);
 }
 
 describe('bad input: encodings', () => {

@@ -24,7 +24,7 @@ describe('bad input: shapes', () => {
     expect(result.skipped).toEqual([]);
     expect(filesWithFindings(result)).toEqual(Object.keys(files).sort());
     // The TypeScript compiler and jsonc-parser parse recursively and overflow the stack, so those
-    // files are read with the text extractor and say so; tree-sitter grammars need no fallback.
+    // files are read with the text extractor with a warning, and tree-sitter grammars need no fallback.
     const fallbacks = result.warnings.filter((warning) => warning.message.includes('ran out of stack')).map((warning) => warning.file);
     expect(fallbacks.sort()).toEqual(['bracket.js', 'bracket.ts', 'nested.json', 'paren.js', 'paren.ts']);
   }, 120_000);

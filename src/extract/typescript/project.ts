@@ -50,7 +50,7 @@ const MAX_BATCH_FILE_BYTES = 1_000_000;
 
 /**
  * Bytes of source text in one batch, and in one project, at most. A syntax tree with its ts-morph
- * wrappers takes tens of times its text in heap, so a project that holds more is dropped before
+ * wrappers takes tens of times its text in heap, so a project that contains more is dropped before
  * the next file that is not in it, and memory is bounded by bytes rather than by a file count.
  * A file is always parsed, so one larger file makes a project larger than this.
  */

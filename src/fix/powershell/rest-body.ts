@@ -122,7 +122,7 @@ function convertInput(node: Node): Node | undefined {
   return call ? (parameterOf(call, 'InputObject')?.value ?? call.positional[0]) : undefined;
 }
 
-/** The `-Depth` of a `ConvertTo-Json` command; DEFAULT_JSON_DEPTH when absent, undefined when computed. */
+/** Returns the `-Depth` of a `ConvertTo-Json` command: DEFAULT_JSON_DEPTH when absent, undefined when computed. */
 function jsonDepthOf(script: PowerShellScript, convert: Node): number | undefined {
   const call = readCommand(convert);
   const written = call ? parameterOf(call, 'Depth')?.value : undefined;
@@ -145,8 +145,8 @@ function nestingOf(entries: readonly NewEntry[]): number {
 }
 
 /**
- * The text of a member whose value is an object from a variable or expression instead of a
- * hashtable literal: the fix would copy that object's members into the body and leave its source.
+ * Returns the text of a member whose value is an object from a variable or expression instead of
+ * a hashtable literal. The fix would copy that object's members into the body and leave its source.
  */
 function nestedObjectNotInline(script: PowerShellScript, hashtable: Node): string | undefined {
   for (const { key, value } of hashEntries(script.resolver, hashtable)) {

@@ -19,7 +19,7 @@ export interface RestCall {
   uri: Node;
   /** The `-Body` expression, when the call has one. */
   body: Node | undefined;
-  /** Why the call's arguments cannot be rewritten, when they were found but are shared or unreadable. */
+  /** The reason the call's arguments cannot be rewritten, when they were found but are shared or unreadable. */
   problem?: string;
 }
 
@@ -84,7 +84,7 @@ function readRestCall(script: PowerShellScript, call: CommandCall): RestCall | u
   return { call, graphRequest: name === 'invoke-mggraphrequest', uri, body: values.get('body'), ...(problem ? { problem } : {}) };
 }
 
-/** The members of a splatted hashtable literal, by lower-case key, with the reason it cannot be rewritten, if any. */
+/** Reads the members of a splatted hashtable literal by lower-case key, with the reason it cannot be rewritten, if any. */
 function splatMembers(script: PowerShellScript, splat: Node): { members: Map<string, Node>; problem?: string } {
   const members = new Map<string, Node>();
   const assignment = script.table.plainAssignment(variableKey(splat.text), splat.startIndex);

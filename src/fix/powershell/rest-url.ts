@@ -50,7 +50,12 @@ export function rewriteRestUrl(script: PowerShellScript, rest: RestCall, plan: F
     return { reason: 'the URL has no host; write the absolute Graph URL, then rerun the fix' };
   }
   const tail = tailWithMarks(script, target, host.end, content.end, content.verbatim);
-  const rewrite = rewriteUrlLiteral((host.value === '' ? RELATIVE_BASE + (tail.startsWith('/') ? '' : '/') : host.value) + tail, plan);
+  // A relative Invoke-MgGraphRequest URI is read against the Graph host to find its replacement.
+  let base = host.value;
+  if (base === '') {
+    base = tail.startsWith('/') ? RELATIVE_BASE : `${RELATIVE_BASE}/`;
+  }
+  const rewrite = rewriteUrlLiteral(base + tail, plan);
   if ('reason' in rewrite) {
     return rewrite;
   }
@@ -89,7 +94,7 @@ function hostOf(script: PowerShellScript, node: Node, start: number, verbatim: b
   return written ? { value: written[0], end: start + written[0].length } : { value: '', end: start };
 }
 
-/** The string's text from `start` to `end`, with each embedded `$name` or `$(...)` as DYNAMIC_MARK. */
+/** Returns the string's text from `start` to `end`, with each embedded `$name` or `$(...)` as DYNAMIC_MARK. */
 function tailWithMarks(script: PowerShellScript, node: Node, start: number, end: number, verbatim: boolean): string {
   if (verbatim) {
     return cookVerbatim(script.text.slice(start, end), false);

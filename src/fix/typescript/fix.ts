@@ -50,7 +50,7 @@ export function fixTypeScript(source: ts.SourceFile, offset: number, plan: FixPl
       }
       const access = version.expression as ts.PropertyAccessExpression;
       const previous = access.expression;
-      // Text between the previous link and `.version` is kept when it holds a comment.
+      // Text between the previous link and `.version` is kept when it contains a comment.
       const between = source.text.slice(previous.getEnd(), access.name.getStart(source));
       const dot = previous.getEnd() + between.lastIndexOf('.');
       edits.push({ start: /\/[/*]/.test(between) ? dot : previous.getEnd(), end: version.getEnd(), text: '' });
