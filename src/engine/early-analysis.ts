@@ -5,20 +5,14 @@ import type { FileAnalysis } from './types.js';
 import type { WorkerPool } from './worker-pool.js';
 
 /**
- * Languages whose extractor reads the candidate list for every file that names a signature (the
- * TypeScript extractor's lookahead batch and its search for files that read a constant). Sending
- * them before the list is complete would only waste the work, so they wait for the list.
- */
-const LANGUAGES_THAT_READ_CANDIDATES = new Set(['typescript', 'javascript']);
-
-/**
  * Analyses candidates in the worker that preloads the extractors while the walk and the prefilter
  * still run, so the analysis overlaps them instead of following them. Every candidate of a chunk
  * goes in one run as soon as the chunk's reply arrives.
  *
- * A file whose extraction reads the candidate list (a TypeScript fence in Markdown, for example) is
- * left for the analysis after the prefilter, because its result may depend on candidates not found
- * yet. So the scan's result is the same as without this phase. `--file-timeout`, crashes and the
+ * A file whose extraction reads the candidate list (a TypeScript file that exports a constant,
+ * which another candidate may read) is left for the analysis after the prefilter, because its
+ * result may depend on candidates not found yet. So the scan's result is the same as without this
+ * phase. `--file-timeout`, crashes and the
  * worker's memory limit apply as in the later analysis.
  */
 export class EarlyAnalysis {
@@ -33,12 +27,8 @@ export class EarlyAnalysis {
     private readonly onFile: (analysis: FileAnalysis) => void,
   ) {}
 
-  /** Queues a candidate, unless its extractor always reads the candidate list. */
+  /** Queues a candidate for the next run. */
   add(candidate: PrefilteredCandidate): void {
-    // A long line sends the file to the generic extractor, which never reads the list.
-    if (!candidate.longLine && LANGUAGES_THAT_READ_CANDIDATES.has(candidate.file.language)) {
-      return;
-    }
     if (this.pending.length === 0) {
       // The candidates of one prefilter reply are recorded in one loop: send them as one run after it.
       queueMicrotask(() => this.send());

@@ -12,7 +12,7 @@ import type { CallSite } from '../model/call-site.js';
 import type { FileWarning, Finding } from '../model/finding.js';
 import type { RuleTable } from '../rules/load.js';
 import { applyInlineSuppressions } from '../suppress/apply.js';
-import { hasLongLine, LONG_LINE_CHARACTERS } from './long-lines.js';
+import { hasLongLine, LONG_LINE_CHARACTERS } from '../extract/common/long-lines.js';
 import type { CandidateFile, FileAnalysis } from './types.js';
 
 /** Settings that shape findings, the same in the main thread and in every worker. */

@@ -8,8 +8,8 @@ export class CandidateListPendingError extends Error {
 
 /**
  * A stand-in for the scan's candidate list while the prefilter still runs. Cross-file resolution
- * (the TypeScript extractor's lookahead batches and its search for other files that read a
- * constant) would give another result with a partial list. So any read of `list` (its length, an
+ * (the TypeScript extractor's search for other files that read a constant) would give another
+ * result with a partial list. So any read of `list` (its length, an
  * element, `indexOf`, iteration) sets `read` and throws, and the caller analyses that file again
  * once the list is complete. Extractors that never read the list give the same result either way.
  */

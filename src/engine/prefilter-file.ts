@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { ownReportFormat } from '../discover/own-report.js';
 import { largerThanLimit } from '../discover/walk.js';
 import type { Prefilter } from '../prefilter/prefilter.js';
-import { hasLongLineBytes, LONG_LINE_CHARACTERS } from './long-lines.js';
+import { hasLongLineBytes, LONG_LINE_CHARACTERS } from '../extract/common/long-lines.js';
 import type { PrefilterOutcome } from './types.js';
 
 /** Size of the read buffer before the first file larger than it, in bytes. */

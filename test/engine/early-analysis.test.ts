@@ -23,8 +23,9 @@ const POOL_ALWAYS = { minFilesForWorkers: 1, minCandidatesForWorkers: 1 };
 const FILES: Record<string, string> = {
   'scripts/Old.ps1': 'Get-AzureADMSPrivilegedRoleAssignment -ProviderId aadRoles -ResourceId $tenant\n',
   'tools/report.py': 'import requests\nrequests.get("https://graph.microsoft.com/beta/privilegedAccess/aadGroups/resources")\n',
-  // A TypeScript fence reaches the TypeScript extractor, which reads the candidate list.
-  'docs/guide.md': "# Guide\n\n```ts\nexport const ROLES = '/privilegedAccess/aadRoles/roleAssignments';\nclient.api(ROLES).version('beta').get();\n```\n",
+  // An exported constant that no call in the fence reads: the TypeScript extractor reads the
+  // candidate list to find out whether another file's call reads it.
+  'docs/guide.md': "# Guide\n\n```ts\nexport const ROLES = '/privilegedAccess/aadRoles/roleAssignments';\n```\n",
   'src/urls.ts': "export const ROLES = '/privilegedAccess/aadRoles/roleAssignments';\n",
   // The comment makes the file a candidate, so it can report the constant that it imports.
   'src/client.ts': "// Lists privilegedAccess role assignments.\nimport { ROLES } from './urls';\nexport const list = () => client.api(ROLES).version('beta').get();\n",
@@ -51,9 +52,11 @@ describe('analysis before the candidate list', () => {
     cleanup = project.cleanup;
     const table = loadRuleTableWithUserFiles(undefined, []);
     pool = new WorkerPool(2, { table, signatures: compileSignatures(table.rules), settings: { root: project.root }, maxFileSize: 1024 * 1024 });
-    const files = ['scripts/Old.ps1', 'docs/guide.md', 'tools/report.py'].map((relativePath, index) => ({
+    const languages: Record<string, string> = { '.ps1': 'powershell', '.md': 'markdown', '.py': 'python', '.ts': 'typescript' };
+    // A TypeScript file whose call reads an imported constant needs no other candidate.
+    const files = ['scripts/Old.ps1', 'docs/guide.md', 'tools/report.py', 'src/client.ts'].map((relativePath, index) => ({
       index,
-      file: { path: join(project.root, relativePath), relativePath, language: relativePath.endsWith('.md') ? 'markdown' : relativePath.endsWith('.py') ? 'python' : 'powershell' },
+      file: { path: join(project.root, relativePath), relativePath, language: languages[relativePath.slice(relativePath.lastIndexOf('.'))]! },
     }));
     const analysed = new Map<number, FileAnalysis>();
     const needsCandidates: number[] = [];
@@ -61,9 +64,10 @@ describe('analysis before the candidate list', () => {
     await analyseRun(pool, files, { timeoutMs: 60_000, beforeCandidates: true, onNeedsCandidates: (index) => needsCandidates.push(index) }, (index, analysis) => analysed.set(index, analysis));
 
     expect(needsCandidates).toEqual([1]);
-    expect([...analysed.keys()]).toEqual([0, 2]);
-    expect(analysed.get(0)!.findings.length).toBeGreaterThan(0);
-    expect(analysed.get(2)!.findings.length).toBeGreaterThan(0);
+    expect([...analysed.keys()]).toEqual([0, 2, 3]);
+    for (const index of [0, 2, 3]) {
+      expect(analysed.get(index)!.findings.length).toBeGreaterThan(0);
+    }
   });
 
   it('keeps the result of one thread', async () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ts } from 'ts-morph';
+import { scannedFileName } from './project.js';
 
 /** Maximum number of declarations, calls and spreads followed from one expression. */
 export const MAX_DEPTH = 20;
@@ -34,7 +35,7 @@ export type LiteralReads = Set<ts.Node>;
 
 /** Path of a declaration's file relative to the scan root, forward slashes. */
 export function relativeFileName(ctx: FileContext, file: ts.SourceFile): string {
-  const relative = path.relative(ctx.root, file.fileName);
+  const relative = path.relative(ctx.root, scannedFileName(file.fileName));
   return relative.split(path.sep).join('/');
 }
 

@@ -2,7 +2,7 @@ import type { CallSite } from '../../model/call-site.js';
 import type { ExtractInput, Extractor } from '../extractor.js';
 import { commentCallSites } from './comments.js';
 import { FileExtraction } from './extract-file.js';
-import { ProjectCache } from './project.js';
+import { programFileName, ProjectCache } from './project.js';
 import { OtherFileReads } from './other-file-reads.js';
 import { mentionsSignature } from '../common/signatures.js';
 
@@ -24,7 +24,7 @@ export const typescriptExtractor: Extractor = {
     }
     let parsed;
     try {
-      parsed = projects.parse(input.path, input.text, input.candidates);
+      parsed = projects.parse(programFileName(input.path, input.language), input.text);
     } catch (error) {
       // The compiler's recursive parser overflows the stack on deep nesting (TypeScript 5.9 on
       // Node 20: under 1,000 parentheses), and the analyser must list that file as skipped.

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ts } from 'ts-morph';
 import type { ExtractInput } from '../extractor.js';
 import { FileTexts } from '../common/file-texts.js';
+import { hasLongLine, LONG_LINE_CHARACTERS } from '../common/long-lines.js';
 import { mentionsSignature } from '../common/signatures.js';
 import { FileExtraction } from './extract-file.js';
 import type { ProjectCache } from './project.js';
@@ -95,6 +96,10 @@ export class OtherFileReads {
         if (!text || !names.some((name) => text.includes(name)) || !importsModule(text, input.path) || !mentionsSignature(text, input.signatures)) {
           continue;
         }
+        // A bundle's calls are read by the generic extractor, which follows no import.
+        if (hasLongLine(text, LONG_LINE_CHARACTERS)) {
+          continue;
+        }
         parsed += 1;
         if (this.readsOf(candidate, text, input).has(key)) {
           return true;
@@ -114,7 +119,7 @@ export class OtherFileReads {
     if (!reads) {
       reads = new Set();
       this.readsByFile.set(file, reads);
-      const parsed = this.projects.parse(file, text, input.candidates);
+      const parsed = this.projects.parse(file, text);
       const ctx = { checker: parsed.checker, sourceFile: parsed.sourceFile, root: input.root };
       for (const node of new FileExtraction(ctx, input.signatures, input.language).callStrings()) {
         reads.add(keyOf(node));

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import { Project, ts } from 'ts-morph';
+import path from 'node:path';
+import { ts } from 'ts-morph';
 
 /**
  * Compiler options for reading, not checking: JavaScript is parsed too, no default library is
@@ -20,41 +20,31 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 };
 
 /**
- * Resolves imports like the compiler does, except into `node_modules`: URL constants live in the
- * scanned project, and loading package declarations would cost time on every program rebuild.
- * NOTE: so a constant imported from a workspace package linked under node_modules stays dynamic.
+ * Characters of source text kept parsed at most. A syntax tree takes tens of times its text in
+ * heap, so the cache is dropped before the next file that is not in it once it holds more, and
+ * memory is bounded by bytes rather than by a file count. A file is always parsed, so one larger
+ * file makes the cache larger than this.
  */
-function projectOnlyResolution(host: ts.ModuleResolutionHost, getOptions: () => ts.CompilerOptions) {
-  return {
-    resolveModuleNames(moduleNames: string[], containingFile: string): (ts.ResolvedModuleFull | undefined)[] {
-      return moduleNames.map((name) => {
-        const resolved = ts.resolveModuleName(name, containingFile, getOptions(), host).resolvedModule;
-        return resolved && !resolved.isExternalLibraryImport ? resolved : undefined;
-      });
-    },
-  };
-}
+const MAX_CACHED_CHARACTERS = 256 * 1024;
 
-/** File name endings the extractor reads (TypeScript, JavaScript, JSX, ES module and CommonJS forms). */
+/** File name endings the compiler loads as a root file. */
 const SCRIPT_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
 
-/**
- * Number of unparsed candidate files added along with the one requested. Every change to the set of
- * root files makes the compiler resolve all imports again. Adding files one by one would cost time
- * quadratic in the number of files, so batches cut the number of rebuilds.
- */
-const BATCH_SIZE = 64;
-
-/** Candidate files larger than this (bytes) are left for the engine to hand over, or to skip. */
-const MAX_BATCH_FILE_BYTES = 1_000_000;
+/** Added to the name of code embedded in another file (a Markdown fence), so the compiler loads it as a script. */
+const EMBEDDED_SUFFIX = /\.pim-embedded\.[jt]s$/;
 
 /**
- * Bytes of source text in one batch, and in one project, at most. A syntax tree with its ts-morph
- * wrappers takes tens of times its text in heap, so a project that contains more is dropped before
- * the next file that is not in it, and memory is bounded by bytes rather than by a file count.
- * A file is always parsed, so one larger file makes a project larger than this.
+ * The file name under which the compiler reads `filePath`. Code embedded in a file of another
+ * kind gets a script extension by its language, because a program takes no other root file.
  */
-const MAX_PROJECT_BYTES = 256 * 1024;
+export function programFileName(filePath: string, language: string): string {
+  return SCRIPT_FILE.test(filePath) ? filePath : `${filePath}.pim-embedded.${language === 'javascript' ? 'js' : 'ts'}`;
+}
+
+/** The scanned file behind a program file name: `programFileName` undone. */
+export function scannedFileName(fileName: string): string {
+  return fileName.replace(EMBEDDED_SUFFIX, '');
+}
 
 /** A parsed file with the type checker of the program that contains it. */
 export interface ParsedFile {
@@ -63,76 +53,99 @@ export interface ParsedFile {
 }
 
 /**
- * One ts-morph Project per scan. Candidate files are added as the engine hands them over; files
- * they import are loaded by the compiler for symbol resolution.
+ * Builds one compiler program per analysed file: the file is the only root, and the compiler
+ * loads the files it imports for symbol resolution. So the result for a file depends on the file
+ * and what it imports, never on which other files the scan found or in what order. Parsed files
+ * and module resolutions are cached across programs, so a file imported by many is parsed and
+ * bound once.
+ * NOTE: a plain script (no import or export) sees the globals of the files it imports only; a
+ * constant that a browser page defines in another script it loads is not resolved.
  */
 export class ProjectCache {
-  private project: Project | undefined;
-  /** Characters of source text parsed into `project`. */
-  private projectBytes = 0;
+  private readonly files = new Map<string, ts.SourceFile>();
+  private cachedCharacters = 0;
+  private resolutions = ts.createModuleResolutionCache(process.cwd(), canonicalFileName, COMPILER_OPTIONS);
+  private readonly host = this.createHost();
 
-  /**
-   * Parses a file from the text the engine read (which wins over the disk) and returns it with a
-   * checker. The next candidate script files not parsed yet are added in the same step.
-   */
-  parse(filePath: string, text: string, candidates: readonly string[] = []): ParsedFile {
-    if (this.project && this.projectBytes > MAX_PROJECT_BYTES && !this.project.getSourceFile(filePath)) {
+  /** Parses a file from the text the engine read, which wins over the disk, and returns it with a checker. */
+  parse(filePath: string, text: string): ParsedFile {
+    const fileName = path.resolve(filePath);
+    if (this.cachedCharacters > MAX_CACHED_CHARACTERS && !this.files.has(fileName)) {
       this.reset();
     }
-    const project = this.ensureProject();
-    const existing = project.getSourceFile(filePath);
-    const wrapped =
-      existing && existing.getFullText() === text ? existing : project.createSourceFile(filePath, text, { overwrite: true });
-    if (!existing) {
-      this.projectBytes += text.length;
-      this.addBatch(project, filePath, candidates);
+    const cached = this.files.get(fileName);
+    if (!cached || cached.text !== text) {
+      this.store(fileName, text);
     }
-    const program = project.getProgram().compilerObject;
-    const sourceFile = program.getSourceFile(wrapped.getFilePath()) ?? wrapped.compilerNode;
+    // No old program is passed: the compiler reuses one only for the same root files.
+    const program = ts.createProgram({ rootNames: [fileName], options: COMPILER_OPTIONS, host: this.host });
+    const sourceFile = program.getSourceFile(fileName);
+    if (!sourceFile) {
+      throw new Error(`the compiler did not load ${fileName}`);
+    }
     return { sourceFile, checker: program.getTypeChecker() };
   }
 
-  /** Drops the project and everything parsed into it. */
+  /** Drops every parsed file and module resolution. */
   reset(): void {
-    this.project = undefined;
-    this.projectBytes = 0;
+    this.files.clear();
+    this.cachedCharacters = 0;
+    this.resolutions = ts.createModuleResolutionCache(process.cwd(), canonicalFileName, COMPILER_OPTIONS);
   }
 
-  /** Adds up to BATCH_SIZE unparsed script candidates that follow `filePath` in the candidate list. */
-  private addBatch(project: Project, filePath: string, candidates: readonly string[]): void {
-    const start = Math.max(0, candidates.indexOf(filePath) + 1);
-    let added = 0;
-    for (let index = start; index < candidates.length && added < BATCH_SIZE; index += 1) {
-      const candidate = candidates[index];
-      if (!candidate || !SCRIPT_FILE.test(candidate) || project.getSourceFile(candidate)) {
-        continue;
-      }
-      try {
-        const size = fs.statSync(candidate).size;
-        if (size > MAX_BATCH_FILE_BYTES) {
-          continue;
-        }
-        if (this.projectBytes + size > MAX_PROJECT_BYTES) {
-          break;
-        }
-        const text = fs.readFileSync(candidate, 'utf8');
-        project.createSourceFile(candidate, text, { overwrite: true });
-        added += 1;
-        this.projectBytes += text.length;
-      } catch {
-        // Unreadable now: the engine reports it when it reaches the file.
-      }
+  private store(fileName: string, text: string): ts.SourceFile {
+    const previous = this.files.get(fileName);
+    if (previous) {
+      this.cachedCharacters -= previous.text.length;
     }
+    const sourceFile = ts.createSourceFile(fileName, text, COMPILER_OPTIONS.target!, true);
+    this.files.set(fileName, sourceFile);
+    this.cachedCharacters += text.length;
+    return sourceFile;
   }
 
-  private ensureProject(): Project {
-    this.project ??= new Project({
-      compilerOptions: COMPILER_OPTIONS,
-      skipAddingFilesFromTsConfig: true,
-      skipFileDependencyResolution: true,
-      skipLoadingLibFiles: true,
-      resolutionHost: projectOnlyResolution,
-    });
-    return this.project;
+  private createHost(): ts.CompilerHost {
+    const base = ts.createCompilerHost(COMPILER_OPTIONS, true);
+    return {
+      ...base,
+      getSourceFile: (fileName) => {
+        const resolved = path.resolve(fileName);
+        const cached = this.files.get(resolved);
+        if (cached) {
+          return cached;
+        }
+        // An imported file the engine has not handed over: read it from disk. One that cannot be
+        // read stays unresolved, as a missing module would.
+        const text = ts.sys.readFile(resolved);
+        return text === undefined ? undefined : this.store(resolved, text);
+      },
+      writeFile: () => undefined,
+      resolveModuleNameLiterals: (literals, containingFile, redirectedReference, options) =>
+        literals.map((literal) => resolveInProject(literal.text, containingFile, options, base, this.resolutions, redirectedReference)),
+    };
   }
+}
+
+/**
+ * Resolves an import like the compiler does, except into `node_modules`: URL constants live in
+ * the scanned project, and loading package declarations would cost time in every program.
+ * NOTE: so a constant imported from a workspace package linked under node_modules stays dynamic.
+ */
+function resolveInProject(
+  name: string,
+  containingFile: string,
+  options: ts.CompilerOptions,
+  host: ts.ModuleResolutionHost,
+  cache: ts.ModuleResolutionCache,
+  redirectedReference: ts.ResolvedProjectReference | undefined,
+): ts.ResolvedModuleWithFailedLookupLocations {
+  const resolution = ts.resolveModuleName(name, containingFile, options, host, cache, redirectedReference);
+  if (resolution.resolvedModule?.isExternalLibraryImport) {
+    return { resolvedModule: undefined };
+  }
+  return resolution;
+}
+
+function canonicalFileName(fileName: string): string {
+  return ts.sys.useCaseSensitiveFileNames ? fileName : fileName.toLowerCase();
 }

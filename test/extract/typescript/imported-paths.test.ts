@@ -90,6 +90,33 @@ describe('typescript imported path constants', () => {
     expect(sites.map((site) => site.confidence)).toEqual(['medium', 'medium', 'medium']);
   });
 
+  it('keeps constants only a bundle reads', () => {
+    // The bundle's one long line sends it to the generic extractor, which follows no import, so
+    // the constant must be reported where it is declared.
+    const bundle = `import { PIM_REQUESTS } from './paths';${'var a=1;'.repeat(3_000)}fetch(PIM_REQUESTS, { method: 'POST' });// privilegedAccess\n`;
+    const root = writeProject({ 'paths.ts': PATHS_MODULE, 'vendor.bundle.js': bundle });
+    const sites = extractWith(root, 'paths.ts', ['paths.ts', 'vendor.bundle.js']);
+    expect(sites.map((site) => urlText(site))).toContain('/privilegedAccess/aadRoles/roleAssignmentRequests');
+  });
+
+  it('ignores the other candidates', () => {
+    // A script without imports that reads a global declared in another candidate: each file is
+    // read in a program of its own and what it imports, so the order of candidates cannot matter.
+    const root = writeProject({
+      'globals.js': "var PIM_BASE = 'https://graph.microsoft.com/beta/privilegedAccess';\n",
+      'page.js': "fetch(PIM_BASE + '/aadRoles/roleAssignments'); // privilegedAccess\n",
+      'main.ts': CALLER,
+      'paths.ts': PATHS_MODULE,
+    });
+    const alone = extractWith(root, 'page.js', ['page.js']);
+    typescriptExtractor.reset?.();
+    extractWith(root, 'globals.js', ['globals.js', 'main.ts', 'page.js']);
+    const afterOthers = extractWith(root, 'page.js', ['globals.js', 'main.ts', 'page.js']);
+    expect(afterOthers).toEqual(alone);
+    typescriptExtractor.reset?.();
+    expect(extractWith(root, 'main.ts', ['main.ts'])).toEqual(extractWith(root, 'main.ts', ['paths.ts', 'main.ts', 'page.js']));
+  });
+
   it('keeps a constant that a candidate only stores', () => {
     const root = writeProject({
       'paths.ts': "export const STORED = '/privilegedAccess/aadRoles/roleAssignments';\n",

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { scan } from '../../src/scan.js';
-import { hasLongLine } from '../../src/engine/long-lines.js';
-import { writeProject } from '../helpers/temp-project.js';
+import { scan } from '../../../src/scan.js';
+import { hasLongLine } from '../../../src/extract/common/long-lines.js';
+import { writeProject } from '../../helpers/temp-project.js';
 
 let cleanup = (): void => {};
 afterEach(() => cleanup());
