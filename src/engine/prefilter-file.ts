@@ -2,24 +2,16 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { ownReportFormat } from '../discover/own-report.js';
 import { largerThanLimit } from '../discover/walk.js';
 import type { Prefilter } from '../prefilter/prefilter.js';
+import { reusableReadBuffer } from '../prefilter/read-buffer.js';
 import { hasLongLineBytes, LONG_LINE_CHARACTERS } from '../extract/common/long-lines.js';
 import type { PrefilterOutcome } from './types.js';
-
-/** Size of the read buffer before the first file larger than it, in bytes. */
-const INITIAL_BUFFER_BYTES = 256 * 1024;
-
-/**
- * One read buffer per thread, reused for every file, which saves an allocation and its garbage
- * collection per file. It grows to the largest file read so far (files over --max-file-size never
- * get here, unless they grow during the scan).
- */
-let readBuffer = Buffer.allocUnsafe(INITIAL_BUFFER_BYTES);
 
 /**
  * Reads one discovered file and decides whether it goes to an extractor. A file larger than
  * `maxFileSize` bytes (by `fstat` of the open file, so the walk need not stat it) is skipped
- * unread. The bytes live in the shared read buffer only until the next call, so memory stays at
- * the largest file per thread whatever the tree's size.
+ * unread. The bytes live in the thread's read buffer (`reusableReadBuffer`, a view on the
+ * WebAssembly search's memory) only until the next call, so memory stays at the largest file per
+ * thread whatever the tree's size.
  */
 export function prefilterFile(path: string, prefilter: Prefilter, maxFileSize: number): PrefilterOutcome {
   let bytes: Buffer | { size: number };
@@ -54,27 +46,19 @@ function readIntoBuffer(path: string, maxFileSize: number): Buffer | { size: num
       return { size };
     }
     // One byte more than the size, so a read that fills the buffer means the file has grown.
-    ensureCapacity(size + 1);
+    let buffer = reusableReadBuffer(size + 1);
     let length = 0;
     for (;;) {
-      const read = readSync(fd, readBuffer, length, readBuffer.length - length, null);
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
       if (read === 0) {
-        return readBuffer.subarray(0, length);
+        return buffer.subarray(0, length);
       }
       length += read;
-      if (length === readBuffer.length) {
-        ensureCapacity(readBuffer.length * 2);
+      if (length === buffer.length) {
+        buffer = reusableReadBuffer(buffer.length * 2);
       }
     }
   } finally {
     closeSync(fd);
-  }
-}
-
-function ensureCapacity(bytes: number): void {
-  if (readBuffer.length < bytes) {
-    const grown = Buffer.allocUnsafe(Math.max(bytes, readBuffer.length * 2));
-    readBuffer.copy(grown);
-    readBuffer = grown;
   }
 }

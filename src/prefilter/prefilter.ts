@@ -1,16 +1,17 @@
 import { SNIFF_BYTES, utf16WithoutBom } from '../discover/decode.js';
 import { minimalSignatures } from '../rules/signatures.js';
-import { NeedleSearch } from './needle-search.js';
+import type { ByteSearch } from './needle-search.js';
+import { createNeedleSearch } from './simd-needle-search.js';
 
 /**
  * Byte-level prefilter: does a file contain any signature, ignoring ASCII case? Works on the
  * raw bytes, so files that cannot match are never decoded or copied.
  */
 export class Prefilter {
-  private readonly search: NeedleSearch;
+  private readonly search: ByteSearch;
 
   constructor(signatures: readonly string[]) {
-    this.search = new NeedleSearch(minimalSignatures(signatures.map((word) => word.toLowerCase())));
+    this.search = createNeedleSearch(minimalSignatures(signatures.map((word) => word.toLowerCase())));
   }
 
   matches(bytes: Uint8Array): boolean {
