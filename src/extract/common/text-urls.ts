@@ -20,14 +20,24 @@ export interface TextUrlOptions {
  */
 export function urlsInRanges(text: string, ranges: readonly (readonly [number, number])[], options: TextUrlOptions): CallSite[] {
   const sites: CallSite[] = [];
-  const lower = text.toLowerCase();
+  const lower = lowerCaseOf(text);
+  const longest = options.signatures.reduce((max, signature) => Math.max(max, signature.length), 0);
   for (const [start, end] of ranges) {
+    if (end <= start) {
+      continue;
+    }
+    // The window ends where a signature that starts before `end` can end. A search never reads
+    // the rest of the file, so a file with many ranges costs time linear in its length.
+    const from = Math.max(start, 0);
+    const window = lower.slice(from, end + longest - 1);
+    const windowEnd = end - from;
     const covered: [number, number][] = [];
     for (const signature of options.signatures) {
       if (signature.length === 0) {
         continue;
       }
-      for (let at = lower.indexOf(signature, start); at !== -1 && at < end; at = lower.indexOf(signature, at + signature.length)) {
+      for (let found = window.indexOf(signature); found !== -1 && found < windowEnd; found = window.indexOf(signature, found + signature.length)) {
+        const at = from + found;
         if (covered.some(([from, to]) => at >= from && at < to)) {
           continue;
         }
@@ -55,4 +65,19 @@ export function urlsInRanges(text: string, ranges: readonly (readonly [number, n
     }
   }
   return sites.sort((a, b) => a.anchor.offset - b.anchor.offset);
+}
+
+let lastText: string | undefined;
+let lastLower = '';
+
+/**
+ * Return the lower-case copy of a file text, computed once for consecutive calls on the same
+ * file (a JSON file calls `urlsInRanges` once per long string value).
+ */
+function lowerCaseOf(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
 }

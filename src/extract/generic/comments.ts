@@ -61,10 +61,29 @@ export function commentRanges(text: string, language: string): Range[] {
   return syntax ? lex(text, syntax) : [];
 }
 
+/** First characters of each syntax's comment markers and quotes, computed once per syntax. */
+const startCharacters = new WeakMap<Syntax, Set<string>>();
+
+function startCharactersOf(syntax: Syntax): Set<string> {
+  let characters = startCharacters.get(syntax);
+  if (!characters) {
+    const markers = [...syntax.line, ...syntax.block.map(([open]) => open), ...syntax.quotes];
+    characters = new Set(markers.filter((marker) => marker.length > 0).map((marker) => marker[0]!));
+    startCharacters.set(syntax, characters);
+  }
+  return characters;
+}
+
 function lex(text: string, syntax: Syntax): Range[] {
   const ranges: Range[] = [];
+  const starts = startCharactersOf(syntax);
   let i = 0;
   while (i < text.length) {
+    // Only the first character of a marker or quote can open a comment or string.
+    if (!starts.has(text[i]!)) {
+      i += 1;
+      continue;
+    }
     const block = syntax.block.find(([open]) => text.startsWith(open, i));
     if (block) {
       const close = text.indexOf(block[1], i + block[0].length);

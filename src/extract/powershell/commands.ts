@@ -35,8 +35,25 @@ export function commandNameText(node: Node): string | null {
  * argument takes it as its value unless a `-Name:` colon form already bound one.
  * NOTE: without the cmdlet's metadata, a switch followed by a positional argument reads that
  * argument as the switch's value; the PIM cmdlets take no positional arguments after switches.
+ * The result is shared by every caller that passes the same node object, so callers must not
+ * change it.
  */
 export function readCommand(node: Node): CommandCall | null {
+  let call = readCommands.get(node);
+  if (call === undefined) {
+    call = readCommandNode(node);
+    readCommands.set(node, call);
+  }
+  return call;
+}
+
+/**
+ * Commands already read, by node object: the dot-source search and the extraction read the same
+ * command nodes, and each read crosses the WebAssembly boundary once per child.
+ */
+const readCommands = new WeakMap<Node, CommandCall | null>();
+
+function readCommandNode(node: Node): CommandCall | null {
   const children = namedChildren(node);
   const operator = children.find((child) => child.type === 'command_invokation_operator');
   const nameNode = children.find((child) => child.type === 'command_name' || child.type === 'command_name_expr');

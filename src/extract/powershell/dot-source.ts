@@ -3,7 +3,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import type { UrlPart } from '../../model/call-site.js';
 import { readCommand } from './commands.js';
-import { namedChildren, unwrap, walk } from './tree.js';
+import { namedChildren, unwrap } from './tree.js';
 
 /** Files larger than this are not read for dot-sourced variables (bytes). */
 export const MAX_DOT_SOURCE_BYTES = 1024 * 1024;
@@ -16,31 +16,29 @@ const SCRIPT_ROOT = /\$\{?PSScriptRoot\}?/gi;
 
 /**
  * Paths of the files a script dot-sources (`. ./common.ps1`, `. $PSScriptRoot\common.ps1`,
- * `. (Join-Path $PSScriptRoot 'common.ps1')`), absolute, limited to files under `root`.
+ * `. (Join-Path $PSScriptRoot 'common.ps1')`), read from its command nodes, absolute, limited
+ * to files under `root`.
  * NOTE: a relative path is taken from the script's folder; PowerShell takes it from the
  * current location, which is usually the same folder for scripts run from their repository.
  */
-export function dotSourcedPaths(tree: Node, scriptPath: string, root: string): string[] {
+export function dotSourcedPaths(commands: readonly Node[], scriptPath: string, root: string): string[] {
   const folder = dirname(scriptPath);
   const paths: string[] = [];
-  walk(tree, (node) => {
-    if (node.type !== 'command') {
-      return;
-    }
+  for (const node of commands) {
     const call = readCommand(node);
     if (!call || call.invocation !== '.') {
-      return;
+      continue;
     }
     const written = pathText(call.nameNode);
     if (!written || !/\.ps[m]?1$/i.test(written)) {
-      return;
+      continue;
     }
     const absolute = resolve(folder, written.replace(SCRIPT_ROOT, folder).replace(/\\/g, '/'));
     const inside = relative(root, absolute);
     if (!inside.startsWith('..') && !inside.startsWith(sep) && absolute !== scriptPath) {
       paths.push(absolute);
     }
-  });
+  }
   return paths;
 }
 

@@ -7,7 +7,8 @@ import { commentCallSites } from './comments.js';
 import { httpCallSite, httpUrl, recognizeHttpCommand, unqualified } from './http-calls.js';
 import { ResolveState, type Resolver } from './resolve.js';
 import { stringContent } from './strings.js';
-import { isStringNode, namedChildren, unwrap, walk } from './tree.js';
+import type { ScriptNodes } from './script-nodes.js';
+import { isStringNode, namedChildren, unwrap } from './tree.js';
 import { guard } from '../common/guard.js';
 import { looseStringSite } from '../common/loose-strings.js';
 import { nodeAnchor } from '../tree-sitter/node-anchor.js';
@@ -59,25 +60,14 @@ export class FileExtraction {
   private readonly reported = new Set<number>();
 
   constructor(
-    private readonly root: Node,
+    private readonly nodes: ScriptNodes,
     private readonly resolver: Resolver,
     private readonly signatures: readonly string[],
     private readonly language: string,
   ) {}
 
   run(): FileResult {
-    const commands: Node[] = [];
-    const strings: Node[] = [];
-    const comments: Node[] = [];
-    walk(this.root, (node) => {
-      if (node.type === 'command') {
-        commands.push(node);
-      } else if (isStringNode(node)) {
-        strings.push(node);
-      } else if (node.type === 'comment') {
-        comments.push(node);
-      }
-    });
+    const { commands, strings, comments } = this.nodes;
     for (const command of commands) {
       guard(() => this.readCommandSite(command));
     }

@@ -8,6 +8,7 @@ import { mentionsSignature } from '../common/signatures.js';
 import { dotSourcedPaths, readScript, type ImportedVariables } from './dot-source.js';
 import { FileExtraction } from './extract-file.js';
 import { Resolver, type OuterVariables } from './resolve.js';
+import { scriptNodes } from './script-nodes.js';
 import { VariableTable } from './variables.js';
 
 /** Maximum nesting of `Invoke-Expression` strings parsed as scripts. */
@@ -51,9 +52,10 @@ async function extractScript(input: ExtractInput, text: string, outer: OuterVari
   const tree = await parseWith('powershell', text);
   try {
     const root = tree.rootNode;
-    const imports = depth === 0 ? await importsOf(root, input.path, input.root, new Set([input.path])) : new Map<string, never>();
-    const resolver = new Resolver(text, VariableTable.build(root), (key) => imports.get(key) ?? outer(key));
-    const result = new FileExtraction(root, resolver, input.signatures, input.language).run();
+    const nodes = scriptNodes(root);
+    const imports = depth === 0 ? await importsOf(nodes.commands, input.path, input.root, new Set([input.path])) : new Map<string, never>();
+    const resolver = new Resolver(text, VariableTable.build(root, nodes.bindings), (key) => imports.get(key) ?? outer(key));
+    const result = new FileExtraction(nodes, resolver, input.signatures, input.language).run();
     const sites = [...result.sites];
     if (depth < MAX_EMBEDDED_DEPTH) {
       for (const script of result.embedded) {
@@ -68,12 +70,12 @@ async function extractScript(input: ExtractInput, text: string, outer: OuterVari
 }
 
 /** Variables of the files a script dot-sources; a later dot-source overrides an earlier one. */
-async function importsOf(root: Node, scriptPath: string, scanRoot: string, visited: ReadonlySet<string>): Promise<ImportedVariables> {
+async function importsOf(commands: readonly Node[], scriptPath: string, scanRoot: string, visited: ReadonlySet<string>): Promise<ImportedVariables> {
   const merged: ImportedVariables = new Map();
   if (visited.size > MAX_DOT_SOURCE_DEPTH) {
     return merged;
   }
-  for (const path of dotSourcedPaths(root, scriptPath, scanRoot)) {
+  for (const path of dotSourcedPaths(commands, scriptPath, scanRoot)) {
     if (visited.has(path)) {
       continue;
     }
@@ -98,8 +100,9 @@ async function loadImported(path: string, scanRoot: string, visited: ReadonlySet
   }
   const tree = await parseWith('powershell', text);
   try {
-    const nested = await importsOf(tree.rootNode, path, scanRoot, visited);
-    const table = VariableTable.build(tree.rootNode);
+    const nodes = scriptNodes(tree.rootNode);
+    const nested = await importsOf(nodes.commands, path, scanRoot, visited);
+    const table = VariableTable.build(tree.rootNode, nodes.bindings);
     const resolver = new Resolver(text, table, (key) => nested.get(key));
     const from = relative(scanRoot, path).split('\\').join('/');
     for (const [key, parts] of nested) {

@@ -1,5 +1,7 @@
 import type { Node } from 'web-tree-sitter';
-import { memberName, namedChildren, unwrap, variableKey, walk } from './tree.js';
+import { collectNodes } from '../tree-sitter/collect.js';
+import { BINDING_TYPES, type TypedNode } from './script-nodes.js';
+import { memberName, namedChildren, unwrap, variableKey } from './tree.js';
 
 /** One assignment to a variable or to a member of it (`$p.Type = ...`, `$p['Type'] = ...`). */
 export interface Assignment {
@@ -23,17 +25,25 @@ export class VariableTable {
   private readonly byKey = new Map<string, Assignment[]>();
   private readonly classProperties = new Map<string, Node>();
 
-  static build(root: Node): VariableTable {
+  /** Index a script's bindings. A caller that has collected the binding nodes already passes them as `bindings`. */
+  static build(root: Node, bindings?: readonly TypedNode[]): VariableTable {
     const table = new VariableTable();
-    walk(root, (node) => {
-      if (node.type === 'assignment_expression') {
+    const add = (node: Node, type: string): void => {
+      if (type === 'assignment_expression') {
         table.addAssignment(node);
-      } else if (node.type === 'script_parameter') {
+      } else if (type === 'script_parameter') {
         table.addParameterDefault(node);
-      } else if (node.type === 'class_property_definition') {
+      } else if (type === 'class_property_definition') {
         table.addClassProperty(node);
       }
-    });
+    };
+    if (bindings) {
+      for (const { node, type } of bindings) {
+        add(node, type);
+      }
+    } else {
+      collectNodes(root, BINDING_TYPES, add);
+    }
     return table;
   }
 

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallSite, UrlPart } from '../../model/call-site.js';
-import { walk } from '../tree-sitter/parse.js';
+import { collectNodes } from '../tree-sitter/collect.js';
 import { commentTextSites } from '../common/comment-text-sites.js';
 import { isRelevantUrl, mentionsSignature } from '../common/signatures.js';
 import { readBody } from './body.js';
@@ -27,10 +27,13 @@ interface FileNodes {
   docstrings: Node[];
 }
 
+/** Node types `gatherNodes` reads; an import's names and a docstring's parts are skipped. */
+const GATHERED_TYPES = ['call', 'string', 'comment', 'expression_statement', 'import_statement', 'import_from_statement'];
+
 function gatherNodes(root: Node): FileNodes {
   const nodes: FileNodes = { calls: [], strings: [], comments: [], docstrings: [] };
-  walk(root, (node) => {
-    switch (node.type) {
+  collectNodes(root, GATHERED_TYPES, (node, type) => {
+    switch (type) {
       case 'call':
         nodes.calls.push(node);
         break;

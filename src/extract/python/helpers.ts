@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
-import { walk } from '../tree-sitter/parse.js';
+import { collectNodes } from '../tree-sitter/collect.js';
 import { unwrap, type PyContext } from './context.js';
+import { scopeDefinitions } from './definitions.js';
 import { recognizeHttpCall, type PyHttpCall } from './http-calls.js';
 import { bindArguments } from './parameters.js';
 import { ResolveState } from './resolve.js';
@@ -24,26 +25,6 @@ interface HelperFunction {
   skipFirst: boolean;
 }
 
-/** Function definitions among the statements of a block, also decorated ones. */
-function definitionsIn(statements: readonly (Node | null)[], name: string): Node | undefined {
-  let found: Node | undefined;
-  for (const statement of statements) {
-    const definition = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    if (definition?.type === 'function_definition' && definition.childForFieldName('name')?.text === name) {
-      // A later definition of the same name replaces an earlier one, as at runtime.
-      found = definition;
-    }
-  }
-  return found;
-}
-
-function statementsOf(scope: Node): readonly (Node | null)[] {
-  if (scope.type === 'module') {
-    return scope.namedChildren;
-  }
-  return scope.childForFieldName('body')?.namedChildren ?? [];
-}
-
 function decoratorNames(fn: Node): string[] {
   const parent = fn.parent;
   if (parent?.type !== 'decorated_definition') {
@@ -65,7 +46,7 @@ function functionNamed(name: string, call: Node): Node | undefined {
   let scope: Node | null = enclosingScope(call);
   for (let guard = 0; scope && guard < 50; guard++) {
     if (scope.type !== 'class_definition') {
-      const found = definitionsIn(statementsOf(scope), name);
+      const found = scopeDefinitions(scope).functions.get(name);
       if (found) {
         return found;
       }
@@ -76,7 +57,7 @@ function functionNamed(name: string, call: Node): Node | undefined {
 }
 
 function methodOf(classNode: Node, name: string): Node | undefined {
-  return definitionsIn(classNode.childForFieldName('body')?.namedChildren ?? [], name);
+  return scopeDefinitions(classNode).functions.get(name);
 }
 
 /**
@@ -122,12 +103,9 @@ function contains(outer: Node, inner: Node): boolean {
  */
 function usesParameter(expression: Node, fn: Node, ctx: PyContext, hops: number): boolean {
   let found = false;
-  walk(expression, (node) => {
+  collectNodes(expression, ['identifier'], (node) => {
     if (found) {
       return false;
-    }
-    if (node.type !== 'identifier') {
-      return undefined;
     }
     const binding = ctx.scopes.lookup(node.text, node);
     if (binding?.parameterOf?.id === fn.id) {
@@ -201,11 +179,11 @@ export class HelperRequests {
     const found: Node[] = [];
     const body = fn.childForFieldName('body');
     if (body) {
-      walk(body, (node) => {
-        if (node.type === 'function_definition' || node.type === 'class_definition') {
+      collectNodes(body, ['function_definition', 'class_definition', 'call'], (node, type) => {
+        if (type === 'function_definition' || type === 'class_definition') {
           return false;
         }
-        if (node.type === 'call' && this.sendsWithParameters(node, fn)) {
+        if (this.sendsWithParameters(node, fn)) {
           found.push(node);
         }
         return undefined;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import type { UrlPart } from '../../model/call-site.js';
 import { parseWith } from '../tree-sitter/parse.js';
-import { walk } from '../tree-sitter/parse.js';
+import { nodesOfTypes } from '../tree-sitter/collect.js';
 import type { ImportTarget, ModuleValues, PyContext } from './context.js';
 import { collectImports, type ImportSpec } from './imports.js';
 import { ResolveState, resolveParts } from './resolve.js';
@@ -18,15 +18,8 @@ const MAX_IMPORT_DEPTH = 3;
 
 /** Import statements anywhere in a file (also inside functions and `try` blocks). */
 export function importStatements(root: Node): Node[] {
-  const statements: Node[] = [];
-  walk(root, (node) => {
-    if (node.type === 'import_statement' || node.type === 'import_from_statement') {
-      statements.push(node);
-      return false;
-    }
-    return undefined;
-  });
-  return statements;
+  // An import statement never contains another, so no subtree needs skipping.
+  return nodesOfTypes(root, ['import_statement', 'import_from_statement']);
 }
 
 function isInside(root: string, file: string): boolean {

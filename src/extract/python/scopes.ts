@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { walk } from '../tree-sitter/parse.js';
+import { collectNodes } from '../tree-sitter/collect.js';
+import { rootDefinitions } from './definitions.js';
 
 /** One assignment of a name: its value (null for a parameter or loop target), where it starts, and a type annotation. */
 export interface Binding {
@@ -75,6 +76,9 @@ function subscriptNames(node: Node): string[] | undefined {
   return value?.type === 'identifier' && keyText ? [value.text, keyText] : undefined;
 }
 
+/** Node types that bind a name, read by `ScopeTable`. */
+const BINDING_TYPES = ['assignment', 'as_pattern', 'parameters', 'for_statement', 'for_in_clause'];
+
 /**
  * Indexes the bindings of every scope of a file in one walk: assignments (also annotated),
  * `with ... as name`, parameters, loop targets and attribute assignments. `self.x = ...` in a
@@ -84,8 +88,8 @@ export class ScopeTable {
   private readonly scopes = new Map<number, ScopeIndex>();
 
   constructor(root: Node) {
-    walk(root, (node) => {
-      switch (node.type) {
+    collectNodes(root, BINDING_TYPES, (node, type) => {
+      switch (type) {
         case 'assignment':
           this.addAssignment(node);
           break;
@@ -232,13 +236,7 @@ export class ScopeTable {
 
   /** Finds the module-level class definition with this name. */
   findClass(root: Node, name: string): Node | undefined {
-    for (const child of root.namedChildren) {
-      const definition = child?.type === 'decorated_definition' ? child.childForFieldName('definition') : child;
-      if (definition?.type === 'class_definition' && definition.childForFieldName('name')?.text === name) {
-        return definition;
-      }
-    }
-    return undefined;
+    return rootDefinitions(root).classes.get(name);
   }
 
   /** Attribute assignments to `base.x...` in the scope around `use`, made before `end`. */

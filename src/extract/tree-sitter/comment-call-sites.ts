@@ -18,10 +18,11 @@ const MARKERS = /^([ \t]*)(\/\/\/?|\/\*+|\*+\/?|\*)/gm;
 export function commentCallSites(root: Node, commentTypes: readonly string[], language: string, signatures: readonly string[]): CallSite[] {
   const sites: CallSite[] = [];
   for (const comment of root.descendantsOfType([...commentTypes])) {
-    if (!comment || !mentionsSignature(comment.text, signatures)) {
+    const text = comment?.text;
+    if (!comment || text === undefined || !mentionsSignature(text, signatures)) {
       continue;
     }
-    sites.push(...sitesInComment(comment.text.replace(MARKERS, (_, indent: string, marker: string) => indent + ' '.repeat(marker.length)), comment.startIndex, language, signatures));
+    sites.push(...sitesInComment(text.replace(MARKERS, (_, indent: string, marker: string) => indent + ' '.repeat(marker.length)), comment.startIndex, language, signatures));
   }
   return sites;
 }
@@ -30,10 +31,17 @@ function sitesInComment(text: string, start: number, language: string, signature
   const lower = text.toLowerCase();
   const sites: CallSite[] = [];
   let coveredUntil = -1;
-  const positions = signatures
-    .filter((signature) => signature.length > 0)
-    .flatMap((signature) => [...lower.matchAll(new RegExp(signature.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((match) => match.index))
-    .sort((a, b) => a - b);
+  const positions: number[] = [];
+  for (const signature of signatures) {
+    if (signature.length === 0) {
+      continue;
+    }
+    // Non-overlapping occurrences, as a global search for the literal signature finds them.
+    for (let at = lower.indexOf(signature); at !== -1; at = lower.indexOf(signature, at + signature.length)) {
+      positions.push(at);
+    }
+  }
+  positions.sort((a, b) => a - b);
   for (const at of positions) {
     if (at < coveredUntil || /\w/.test(text[at - 1] ?? '')) {
       continue;

@@ -42,19 +42,31 @@ export async function withTree<T>(name: GrammarName, text: string, visit: (root:
   }
 }
 
-/** Depth-first walk without recursion, so deeply nested files cannot overflow the stack. */
+/**
+ * Depth-first walk in document order (a parent before its children) without recursion, so deeply
+ * nested files cannot overflow the stack. Returning `false` from `enter` skips the node's
+ * descendants. A tree cursor moves through the tree inside WebAssembly; only the node handed to
+ * `enter` crosses into JavaScript. To visit only some node types, `collectNodes` is faster.
+ * The first node handed to `enter` is the `root` object itself, so callers may compare with `===`.
+ */
 export function walk(root: Node, enter: (node: Node) => boolean | void): void {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (enter(node) === false) {
-      continue;
-    }
-    for (let i = node.childCount - 1; i >= 0; i--) {
-      const child = node.child(i);
-      if (child) {
-        stack.push(child);
+  const cursor = root.walk();
+  try {
+    let node = root;
+    for (;;) {
+      if (enter(node) !== false && cursor.gotoFirstChild()) {
+        node = cursor.currentNode;
+        continue;
       }
+      // A cursor made from `root` stops at it: `gotoParent` fails there and ends the walk.
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
+          return;
+        }
+      }
+      node = cursor.currentNode;
     }
+  } finally {
+    cursor.delete();
   }
 }
