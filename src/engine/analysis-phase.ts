@@ -3,7 +3,7 @@ import type { FileAnalyser } from './file-analyser.js';
 import type { IndexedCandidate } from './protocol.js';
 import type { WorkerPool } from './worker-pool.js';
 
-/** Neighbouring candidates sent to one worker at a time, to share ts-morph's lookahead batch. */
+/** Candidates sent to one worker at a time: fewer messages, and a crash or timeout costs one run. */
 const MAX_RUN_FILES = 64;
 /** Runs per worker at least, so the workers finish close together. */
 const RUNS_PER_WORKER = 4;
@@ -51,14 +51,14 @@ export async function analyseAll(
  * with its index. A file whose analysis runs over `timeoutMs`, or whose worker crashes or runs out
  * of memory, gets a skip reason. Its worker is replaced, and the files after it run again in a new task.
  *
- * With `beforeCandidates` the run goes to the worker that preloads the extractors, before the
- * candidate list is complete. A file whose extraction needs that list goes to `onNeedsCandidates`
- * instead of `onFile`.
+ * With `beforeCandidates` the run comes before the candidate list is complete, and a file whose
+ * extraction needs that list goes to `onNeedsCandidates` instead of `onFile`. With `worker` the
+ * run waits for the worker at that index.
  */
 export async function analyseRun(
   pool: WorkerPool,
   files: IndexedCandidate[],
-  options: { timeoutMs: number; beforeCandidates?: boolean; onNeedsCandidates?: (index: number) => void },
+  options: { timeoutMs: number; beforeCandidates?: boolean; worker?: number; onNeedsCandidates?: (index: number) => void },
   onFile: (index: number, analysis: FileAnalysis) => void,
 ): Promise<void> {
   const done = new Set<number>();
@@ -66,7 +66,7 @@ export async function analyseRun(
     { type: 'analyse', files, beforeCandidates: options.beforeCandidates },
     {
       timeoutMs: options.timeoutMs,
-      inPreloadingWorker: options.beforeCandidates,
+      inWorker: options.worker,
       onPartial: (partial) => {
         if (partial.type !== 'analysed-file') {
           return;

@@ -1,3 +1,4 @@
+import { TYPESCRIPT_LANGUAGES } from '../extract/typescript/languages.js';
 import { analyseRun } from './analysis-phase.js';
 import type { PrefilteredCandidate } from './prefilter-phase.js';
 import type { IndexedCandidate } from './protocol.js';
@@ -5,9 +6,19 @@ import type { FileAnalysis } from './types.js';
 import type { WorkerPool } from './worker-pool.js';
 
 /**
- * Analyses candidates in the worker that preloads the extractors while the walk and the prefilter
- * still run, so the analysis overlaps them instead of following them. Every candidate of a chunk
- * goes in one run as soon as the chunk's reply arrives.
+ * Worker index for a candidate's analysis while the prefilter runs: TypeScript and JavaScript
+ * files to the first worker, which preloads the compiler, and the others (tree-sitter grammars,
+ * text extractors) to the second. Each worker loads only the extractors of its group, and the
+ * two groups are analysed side by side. A bundle with long lines goes to the generic extractor.
+ */
+function workerFor(candidate: PrefilteredCandidate): number {
+  return !candidate.longLine && TYPESCRIPT_LANGUAGES.includes(candidate.file.language) ? 0 : 1;
+}
+
+/**
+ * Analyses candidates while the walk and the prefilter still run, so the analysis overlaps them
+ * instead of following them. The candidates of a chunk go in one run per worker as soon as the
+ * chunk's reply arrives; those workers take the runs before their next prefilter chunk.
  *
  * A file whose extraction reads the candidate list (a TypeScript file that exports a constant,
  * which another candidate may read) is left for the analysis after the prefilter, because its
@@ -19,7 +30,8 @@ export class EarlyAnalysis {
   /** Analyses by the candidate's discovery index. */
   private readonly analyses = new Map<number, FileAnalysis>();
   private readonly runs: Promise<void>[] = [];
-  private pending: IndexedCandidate[] = [];
+  /** Candidates not sent yet, by worker index. */
+  private pending = new Map<number, IndexedCandidate[]>();
 
   constructor(
     private readonly pool: WorkerPool,
@@ -29,11 +41,14 @@ export class EarlyAnalysis {
 
   /** Queues a candidate for the next run. */
   add(candidate: PrefilteredCandidate): void {
-    if (this.pending.length === 0) {
-      // The candidates of one prefilter reply are recorded in one loop: send them as one run after it.
+    if (this.pending.size === 0) {
+      // The candidates of one prefilter reply are recorded in one loop: send them after it.
       queueMicrotask(() => this.send());
     }
-    this.pending.push({ index: candidate.order, file: candidate.file });
+    const worker = workerFor(candidate);
+    const files = this.pending.get(worker) ?? [];
+    files.push({ index: candidate.order, file: candidate.file });
+    this.pending.set(worker, files);
   }
 
   /**
@@ -47,15 +62,13 @@ export class EarlyAnalysis {
   }
 
   private send(): void {
-    if (this.pending.length === 0) {
-      return;
-    }
-    const files = this.pending;
-    this.pending = [];
     const record = (index: number, analysis: FileAnalysis): void => {
       this.analyses.set(index, analysis);
       this.onFile(analysis);
     };
-    this.runs.push(analyseRun(this.pool, files, { timeoutMs: this.timeoutMs, beforeCandidates: true }, record));
+    for (const [worker, files] of this.pending) {
+      this.runs.push(analyseRun(this.pool, files, { timeoutMs: this.timeoutMs, beforeCandidates: true, worker }, record));
+    }
+    this.pending = new Map();
   }
 }

@@ -10,8 +10,9 @@ export interface WorkerInit {
   /** `--max-file-size` in bytes: a larger file is skipped unread. */
   maxFileSize: number;
   /**
-   * Start loading the extractors as soon as a prefilter chunk contains a candidate, so they are
-   * ready when the analysis starts. Set for one worker of the pool.
+   * Start loading the TypeScript extractor as soon as a prefilter chunk contains a TypeScript or
+   * JavaScript candidate, so it is ready when their analysis starts. Set for the first worker,
+   * which analyses those files while the prefilter runs.
    */
   preloadExtractors?: boolean;
 }
@@ -22,8 +23,7 @@ export type WorkerRequest =
   /** Every candidate of the scan; sent once before the first `analyse`, and to every replacement worker. */
   | { type: 'candidates'; id: number; candidates: string[] }
   /**
-   * A run of neighbouring candidates, analysed in order so ts-morph's lookahead batch is reused.
-   * With `beforeCandidates`, the run comes before the `candidates` message, while the prefilter
+   * A run of neighbouring candidates, analysed in order. With `beforeCandidates`, the run comes before the `candidates` message, while the prefilter
    * still runs: a file whose extraction reads the candidate list is abandoned and replied with
    * `needsCandidates`, so it can be analysed again once the list is complete.
    */

@@ -18,8 +18,11 @@ interface Task {
   timeoutMs?: number;
   /** Receives the partial replies of a request that streams them (`analysed-file`). */
   onPartial?(reply: WorkerReply): void;
-  /** Runs only in the first worker, the one that preloads the extractors, and before its other tasks. */
-  inPreloadingWorker?: boolean;
+  /**
+   * Runs only in the worker at this index (the last one when the pool is smaller), before that
+   * worker's other tasks, so each group of languages loads its extractors in one worker.
+   */
+  inWorker?: number;
   settle(reply: WorkerReply | TaskFailure): void;
 }
 
@@ -90,8 +93,8 @@ export class WorkerPool {
 
   /**
    * Stops the workers after the first `size` (at least one), so an analysis of a few files keeps
-   * one copy of the extractors in memory (about 150 MB each). The first worker preloads them.
-   * Call it between tasks, because a task still running in a stopped worker fails as a crash.
+   * one copy of each extractor in memory. The first worker holds the TypeScript extractor (about
+   * 100 MB), which the files analysed after the prefilter mostly need. Call it between tasks, because a task still running in a stopped worker fails as a crash.
    */
   shrink(size: number): void {
     for (const slot of this.slots.splice(Math.max(1, size))) {
@@ -113,19 +116,16 @@ export class WorkerPool {
 
   /**
    * Queues a request and resolves with its reply, or with the reason it has none. With
-   * `inPreloadingWorker` the request waits for the first worker, which then takes it before the
-   * other queued requests, so the extractors load in one worker only.
+   * `inWorker` the request waits for that worker, which then takes it before the other queued
+   * requests.
    */
-  run(
-    request: Request,
-    options: { timeoutMs?: number; onPartial?: (reply: WorkerReply) => void; inPreloadingWorker?: boolean } = {},
-  ): Promise<WorkerReply | TaskFailure> {
+  run(request: Request, options: { timeoutMs?: number; onPartial?: (reply: WorkerReply) => void; inWorker?: number } = {}): Promise<WorkerReply | TaskFailure> {
     return new Promise((resolve) => {
       if (this.broken !== undefined) {
         resolve({ failure: 'crash', message: this.broken });
         return;
       }
-      this.queue.push({ request, timeoutMs: options.timeoutMs, onPartial: options.onPartial, inPreloadingWorker: options.inPreloadingWorker, settle: resolve });
+      this.queue.push({ request, timeoutMs: options.timeoutMs, onPartial: options.onPartial, inWorker: options.inWorker, settle: resolve });
       this.pump();
     });
   }
@@ -138,7 +138,7 @@ export class WorkerPool {
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 
-  /** Starts the worker for slot `index`; only slot 0 preloads the extractors during the prefilter. */
+  /** Starts the worker for slot `index`; only slot 0 preloads the TypeScript extractor during the prefilter. */
   private spawn(index: number): Slot {
     const worker = startWorker({ ...this.init, preloadExtractors: index === 0 }, this.heapLimitMb);
     const slot: Slot = { worker, busy: undefined };
@@ -168,8 +168,8 @@ export class WorkerPool {
       if (slot.busy !== undefined) {
         continue;
       }
-      const next = index === 0 ? this.queue.findIndex((task) => task.inPreloadingWorker) : -1;
-      const position = next >= 0 ? next : this.queue.findIndex((task) => !task.inPreloadingWorker);
+      const own = this.queue.findIndex((task) => task.inWorker !== undefined && Math.min(task.inWorker, this.slots.length - 1) === index);
+      const position = own >= 0 ? own : this.queue.findIndex((task) => task.inWorker === undefined);
       if (position < 0) {
         continue;
       }

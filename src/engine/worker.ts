@@ -1,16 +1,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { languageOf } from '../discover/languages.js';
+import { TYPESCRIPT_LANGUAGES } from '../extract/typescript/languages.js';
 import { Prefilter } from '../prefilter/prefilter.js';
 import type { FileAnalyser } from './file-analyser.js';
 import { PendingCandidateList } from './pending-candidates.js';
 import { prefilterFile } from './prefilter-file.js';
 import type { IndexedCandidate, WorkerInit, WorkerReply, WorkerRequest } from './protocol.js';
+import type { PrefilterOutcome } from './types.js';
 
 /**
  * Worker thread of the scan pool: prefilters chunks of files and analyses candidate files one at
- * a time, either after the `candidates` message or, in the preloading worker, before it (`analyse`
- * with `beforeCandidates`). The extractors (ts-morph, tree-sitter grammars) load on the first
- * `candidates` or `analyse` message, or in the preloading worker on its first candidate, so a scan
- * whose files all fail the prefilter never pays for them.
+ * a time, either after the `candidates` message or before it (`analyse` with `beforeCandidates`).
+ * Each extractor loads on its first file, so a scan whose files all fail the prefilter never pays
+ * for them. The preloading worker starts loading the TypeScript extractor, the slowest to load,
+ * as soon as one of its chunks holds a TypeScript or JavaScript candidate.
  */
 const init = workerData as WorkerInit;
 const port = parentPort!;
@@ -18,19 +21,20 @@ const prefilter = new Prefilter(init.signatures);
 let analyser: FileAnalyser | undefined;
 /** Analyser of the files sent before the candidate list, with a list that rejects every read. */
 let earlyAnalyser: { analyser: FileAnalyser; candidates: PendingCandidateList } | undefined;
-let extractorsModule: Promise<typeof import('../extract/default-extractors.js')> | undefined;
+let typescriptPreload: Promise<unknown> | undefined;
 
-function loadExtractors(): Promise<typeof import('../extract/default-extractors.js')> {
-  return (extractorsModule ??= import('../extract/default-extractors.js'));
+/** True when one of `paths` is a candidate that the TypeScript extractor reads. */
+function hasScriptCandidate(paths: readonly string[], outcomes: readonly PrefilterOutcome[]): boolean {
+  return outcomes.some((outcome, index) => outcome.kind === 'candidate' && !outcome.longLine && TYPESCRIPT_LANGUAGES.includes(languageOf(paths[index]!)));
 }
 
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   switch (request.type) {
     case 'prefilter': {
       const outcomes = request.paths.map((path) => prefilterFile(path, prefilter, init.maxFileSize));
-      if (init.preloadExtractors && outcomes.some((outcome) => outcome.kind === 'candidate')) {
-        // Not awaited: the modules load between prefilter requests. A failure shows at the first `candidates` or `analyse` request.
-        loadExtractors().catch(() => undefined);
+      if (init.preloadExtractors && !typescriptPreload && hasScriptCandidate(request.paths, outcomes)) {
+        // Not awaited: the module loads between prefilter requests. A failure shows at the first TypeScript file.
+        typescriptPreload = import('../extract/typescript/index.js').catch(() => undefined);
       }
       return { type: 'prefiltered', id: request.id, outcomes };
     }
@@ -60,7 +64,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
 
 async function createAnalyser(candidates: readonly string[]): Promise<FileAnalyser> {
   // The analyser's modules (matcher, rule settings, zod) load only in workers that analyse.
-  const [{ defaultExtractors }, { FileAnalyser }] = await Promise.all([loadExtractors(), import('./file-analyser.js')]);
+  const [{ defaultExtractors }, { FileAnalyser }] = await Promise.all([import('../extract/default-extractors.js'), import('./file-analyser.js')]);
   return new FileAnalyser(init.table, init.signatures, init.settings, defaultExtractors(), candidates);
 }
 

@@ -5,6 +5,7 @@ import { goExtractor } from './go/index.js';
 import { httpExtractor } from './http/index.js';
 import { javaExtractor } from './java/index.js';
 import { jsonExtractor } from './json/index.js';
+import { lazyExtractor } from './lazy-extractor.js';
 import { markdownExtractor } from './markdown/index.js';
 import { phpExtractor } from './php/index.js';
 import { powershellExtractor } from './powershell/index.js';
@@ -12,14 +13,17 @@ import { pythonExtractor } from './python/index.js';
 import { rustExtractor } from './rust/index.js';
 import { shellExtractor } from './shell/index.js';
 import { terraformExtractor } from './terraform/index.js';
-import { typescriptExtractor } from './typescript/index.js';
+import { TYPESCRIPT_LANGUAGES } from './typescript/languages.js';
 import { yamlExtractor } from './yaml/index.js';
+
+/** The TypeScript extractor, loaded with the compiler on its first file. */
+export const lazyTypescriptExtractor: Extractor = lazyExtractor('typescript', TYPESCRIPT_LANGUAGES, async () => (await import('./typescript/index.js')).typescriptExtractor);
 
 /** The extractors a scan uses by default; language-aware ones take precedence over the generic one. */
 export function defaultExtractors(): Extractor[] {
   return [
     genericExtractor,
-    typescriptExtractor,
+    lazyTypescriptExtractor,
     powershellExtractor,
     pythonExtractor,
     shellExtractor,

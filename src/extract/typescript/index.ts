@@ -5,6 +5,7 @@ import { FileExtraction } from './extract-file.js';
 import { programFileName, ProjectCache } from './project.js';
 import { OtherFileReads } from './other-file-reads.js';
 import { mentionsSignature } from '../common/signatures.js';
+import { TYPESCRIPT_LANGUAGES } from './languages.js';
 
 const projects = new ProjectCache();
 const otherFileReads = new OtherFileReads(projects);
@@ -16,7 +17,7 @@ const otherFileReads = new OtherFileReads(projects);
  */
 export const typescriptExtractor: Extractor = {
   id: 'typescript',
-  languages: ['typescript', 'javascript'],
+  languages: TYPESCRIPT_LANGUAGES,
 
   extract(input: ExtractInput): CallSite[] {
     if (!mentionsSignature(input.text, input.signatures)) {
