@@ -72,12 +72,18 @@ const PATHS_PER_MATCHER = 4096;
 class PathMatcher {
   private matcher: Ignore;
   private checked = 0;
+  /** No pattern at all (the usual `exclude`), so no path needs a check. */
+  private readonly empty: boolean;
 
   constructor(private readonly patterns: string | readonly string[]) {
     this.matcher = ignore().add(patterns);
+    this.empty = typeof patterns === 'string' ? patterns.trim() === '' : patterns.length === 0;
   }
 
   ignores(relativePath: string): boolean {
+    if (this.empty) {
+      return false;
+    }
     this.checked += 1;
     if (this.checked > PATHS_PER_MATCHER) {
       this.matcher = ignore().add(this.patterns);
@@ -119,10 +125,10 @@ export function* walkTree(options: DiscoverOptions): Generator<WalkEntry, void, 
   const include = options.include?.length ? new PathMatcher(options.include) : undefined;
   const exclude = new PathMatcher(options.exclude ?? []);
 
-  const consider = function* (absolute: string, size: number | undefined): Generator<WalkEntry, void, undefined> {
+  /** `fromRoot` is the path relative to the root when the walk knows it already. */
+  const consider = function* (absolute: string, size: number | undefined, fromRoot = toPosix(relative(options.root, absolute))): Generator<WalkEntry, void, undefined> {
     // The root contains every scan path (scan() checks it), so only a file given as the root
     // itself has no relative path; it keeps its name.
-    const fromRoot = toPosix(relative(options.root, absolute));
     const relativePath = fromRoot || toPosix(absolute.slice(absolute.lastIndexOf(sep) + 1));
     if (options.ignoreFiles?.has(absolute)) {
       return;
@@ -199,7 +205,7 @@ export function* walkTree(options: DiscoverOptions): Generator<WalkEntry, void, 
             continue;
           }
         }
-        yield* consider(absolute, size);
+        yield* consider(absolute, size, relativePath);
       } else if (entry.isSymbolicLink()) {
         // A link named like an excluded folder (a linked node_modules) is left out as the folder would be.
         if (DEFAULT_EXCLUDED_DIRS.includes(entry.name) || isIgnored(localScopes, relativePath) || exclude.ignores(relativePath)) {

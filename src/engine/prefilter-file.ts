@@ -49,11 +49,14 @@ function readIntoBuffer(path: string, maxFileSize: number): Buffer | { size: num
     let buffer = reusableReadBuffer(size + 1);
     let length = 0;
     for (;;) {
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) {
+      const requested = buffer.length - length;
+      const read = readSync(fd, buffer, length, requested, null);
+      length += read;
+      // A short read that reaches the size from fstat is the end of the file, which saves the
+      // read that would return 0 (one system call per file).
+      if (read === 0 || (read < requested && length === size)) {
         return buffer.subarray(0, length);
       }
-      length += read;
       if (length === buffer.length) {
         buffer = reusableReadBuffer(buffer.length * 2);
       }
