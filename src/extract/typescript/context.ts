@@ -12,6 +12,12 @@ export interface FileContext {
   sourceFile: ts.SourceFile;
   /** Scan root, for the relative paths in `resolvedFrom`. */
   root: string;
+  /**
+   * HTTP client modules (`axios`, `got`, `ky`) whose name appears in some file of the program. A
+   * call is one of a client's only when its module is named somewhere, so the others skip the
+   * symbol look-ups of that client's checks.
+   */
+  clientModules: ReadonlySet<string>;
 }
 
 /** A function parameter bound to the argument of one call, resolved in the caller's scope. */

@@ -6,6 +6,22 @@ import type { HttpCall } from './http-call.js';
 import { methodFromOptions, optionValue } from './options.js';
 import { resolveConstantString, type ResolveState } from './resolve-string.js';
 
+/** Module names of the HTTP clients recognised by their module, with a pattern that finds the name in source text. */
+const CLIENT_MODULES: ReadonlyArray<[string, RegExp]> = [
+  ['axios', /\baxios\b/],
+  ['got', /\bgot\b/],
+  ['ky', /\bky\b/],
+];
+
+/**
+ * Returns the client modules named anywhere in `files` (the program of one scanned file): in an
+ * import, a `require`, or as an identifier. A client instance made in another file is still
+ * found, because that file is in the program when the scanned file imports it.
+ */
+export function namedClientModules(files: readonly ts.SourceFile[]): Set<string> {
+  return new Set(CLIENT_MODULES.filter(([, pattern]) => files.some((file) => pattern.test(file.text))).map(([name]) => name));
+}
+
 /** Globals that carry `fetch` in browsers, workers and Node. */
 const FETCH_OWNERS = new Set(['window', 'globalThis', 'self', 'global']);
 
@@ -121,7 +137,7 @@ function clientOf(
 export function recognizeAxios(node: ts.CallExpression, ctx: FileContext, scope: Scope, state: ResolveState): HttpCall | undefined {
   const callee = unwrapExpression(node.expression);
   const [first, second, third] = node.arguments;
-  if (!first) {
+  if (!first || !ctx.clientModules.has('axios')) {
     return undefined;
   }
   const fromConfig = (config: ts.Expression, client: { baseUrl?: string }): HttpCall | undefined => {
@@ -183,7 +199,7 @@ export function recognizeGotOrKy(node: ts.CallExpression, ctx: FileContext, scop
   if (!url) {
     return undefined;
   }
-  for (const moduleName of ['got', 'ky']) {
+  for (const moduleName of ['got', 'ky'].filter((name) => ctx.clientModules.has(name))) {
     const bodyKeys = ['json', 'body', 'form'];
     const direct = clientOf(callee, moduleName, 'prefixUrl', ctx, scope, state);
     let method: string | null | undefined;

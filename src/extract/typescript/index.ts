@@ -2,6 +2,7 @@ import type { CallSite } from '../../model/call-site.js';
 import type { ExtractInput, Extractor } from '../extractor.js';
 import { commentCallSites } from './comments.js';
 import { FileExtraction } from './extract-file.js';
+import { namedClientModules } from './http-clients.js';
 import { programFileName, ProjectCache } from './project.js';
 import { OtherFileReads } from './other-file-reads.js';
 import { mentionsSignature } from '../common/signatures.js';
@@ -35,7 +36,7 @@ export const typescriptExtractor: Extractor = {
       // A file the compiler cannot load at all yields no call sites rather than failing the scan.
       return [];
     }
-    const ctx = { checker: parsed.checker, sourceFile: parsed.sourceFile, root: input.root };
+    const ctx = { checker: parsed.checker, sourceFile: parsed.sourceFile, root: input.root, clientModules: namedClientModules(parsed.programFiles) };
     // Each part guards single constructs itself; these outer guards keep the other part's results.
     let code: CallSite[] = [];
     try {

@@ -5,6 +5,7 @@ import { FileTexts } from '../common/file-texts.js';
 import { hasLongLine, LONG_LINE_CHARACTERS } from '../common/long-lines.js';
 import { mentionsSignature } from '../common/signatures.js';
 import { FileExtraction } from './extract-file.js';
+import { namedClientModules } from './http-clients.js';
 import type { ProjectCache } from './project.js';
 
 /** File name endings the extractor reads, as in the project cache. */
@@ -120,7 +121,7 @@ export class OtherFileReads {
       reads = new Set();
       this.readsByFile.set(file, reads);
       const parsed = this.projects.parse(file, text);
-      const ctx = { checker: parsed.checker, sourceFile: parsed.sourceFile, root: input.root };
+      const ctx = { checker: parsed.checker, sourceFile: parsed.sourceFile, root: input.root, clientModules: namedClientModules(parsed.programFiles) };
       for (const node of new FileExtraction(ctx, input.signatures, input.language).callStrings()) {
         reads.add(keyOf(node));
       }

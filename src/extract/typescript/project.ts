@@ -50,6 +50,8 @@ export function scannedFileName(fileName: string): string {
 export interface ParsedFile {
   sourceFile: ts.SourceFile;
   checker: ts.TypeChecker;
+  /** Every file of the program: the parsed file and the files it imports. */
+  programFiles: readonly ts.SourceFile[];
 }
 
 /**
@@ -83,7 +85,7 @@ export class ProjectCache {
     if (!sourceFile) {
       throw new Error(`the compiler did not load ${fileName}`);
     }
-    return { sourceFile, checker: program.getTypeChecker() };
+    return { sourceFile, checker: program.getTypeChecker(), programFiles: program.getSourceFiles() };
   }
 
   /** Drops every parsed file and module resolution. */

@@ -51,6 +51,19 @@ describe('axios', () => {
   });
 });
 
+describe('client instance from another module', () => {
+  it('reads the instance made in the imported module', () => {
+    // axios is named only in the imported module, which the program loads with the scanned file.
+    const text = ['import { api } from \'./http\';', "export const run = () => api.post('/privilegedAccess/aadRoles/roleAssignmentRequests', { type: 'AdminAdd' });", ''].join('\n');
+    const { sites } = extractSnippet('src/run.ts', text, {
+      'src/http.ts': "import axios from 'axios';\nexport const api = axios.create({ baseURL: 'https://graph.microsoft.com/beta' });\n",
+    });
+    expect(sites.map((site) => site.method)).toEqual(['POST']);
+    expect(sites[0]!.baseUrl).toBe('https://graph.microsoft.com/beta');
+    expect(sites[0]!.body?.fields).toEqual({ type: 'AdminAdd' });
+  });
+});
+
 describe('got', () => {
   it('options method and json body, shorthand get', () => {
     const text = [
