@@ -5,11 +5,11 @@ import { parseByteSize } from './byte-size.js';
 import { positiveIntegerOption } from './positive-integer.js';
 import { FAIL_ON_HELP, FAIL_ON_VALUES } from './fail-on.js';
 import type { CliIo } from './io.js';
-import { runMergeCommand, type MergeCommandOptions } from './merge-command.js';
-import { runExplainCommand, type ExplainCommandOptions } from './explain-command.js';
+import type { MergeCommandOptions } from './merge-command.js';
+import type { ExplainCommandOptions } from './explain-command.js';
 import type { FixCommandOptions } from './fix-command.js';
 import { reportError } from './report-error.js';
-import { runRulesCommand, type RulesCommandOptions } from './rules-command.js';
+import type { RulesCommandOptions } from './rules-command.js';
 import { runScanCommand, type ScanCommandOptions } from './scan-command.js';
 import { readToolVersion } from './version.js';
 
@@ -116,7 +116,8 @@ export function buildProgram(io: CliIo, toolVersion: string, onExitCode: (code: 
     .option('--tier <tier>', 'only rules of this fix tier: safe, suggestion or manual')
     .option('-f, --format <format>', 'text or json', 'text')
     .option('--rules <dir>', 'rule folder to use instead of the built-in rules')
-    .action((options: RulesCommandOptions) => {
+    .action(async (options: RulesCommandOptions) => {
+      const { runRulesCommand } = await import('./rules-command.js');
       onExitCode(runRulesCommand(options, io));
     });
 
@@ -126,7 +127,8 @@ export function buildProgram(io: CliIo, toolVersion: string, onExitCode: (code: 
     .argument('<query...>', 'a rule id, an old path or URL with an optional HTTP method first, or a cmdlet name')
     .option('--rules <dir>', 'rule folder to use instead of the built-in rules')
     .addHelpText('after', '\nExamples:\n  pim-migrate explain pim2-role-settings-list\n  pim-migrate explain POST /privilegedAccess/aadGroups/roleAssignmentRequests\n  pim-migrate explain Get-AzureADMSPrivilegedRoleAssignment')
-    .action((words: string[], options: ExplainCommandOptions) => {
+    .action(async (words: string[], options: ExplainCommandOptions) => {
+      const { runExplainCommand } = await import('./explain-command.js');
       onExitCode(runExplainCommand(words, options, io));
     });
 
@@ -139,6 +141,8 @@ export function buildProgram(io: CliIo, toolVersion: string, onExitCode: (code: 
     .option('--name <name>', "repository name of the Nth report, the prefix of its file paths (repeatable; default: the folder name of the report's root)", collect)
     .option('--no-color', 'turn colour off in the text report')
     .action(async (reports: string[], options: MergeCommandOptions) => {
+      // Loaded on use, as are rules and explain: the report schema validator (ajv) costs a scan's start-up about 60 ms.
+      const { runMergeCommand } = await import('./merge-command.js');
       onExitCode(await runMergeCommand(reports, options, io, toolVersion));
     });
 
