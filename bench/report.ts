@@ -24,6 +24,11 @@ interface ReportInput {
 const MEMORY_LIMIT_MB = 400;
 /** pim-migrate's wall time may be at most this multiple of ripgrep's. */
 const RIPGREP_RATIO_LIMIT = 3;
+/** Smallest generated tree on which the ripgrep ratio is judged: files and bytes. */
+const FULL_TREE_FILES = 50_000;
+const FULL_TREE_BYTES = 500e6;
+/** Peak memory may grow by at most this percentage from the smallest to the largest generated tree to count as flat. */
+const FLAT_MEMORY_GROWTH_PERCENT = 10;
 /** Time per added MB may differ by at most this factor between size steps to count as linear. */
 const MARGINAL_SPREAD_LIMIT = 1.5;
 
@@ -87,14 +92,23 @@ function targets(results: TargetResult[]): string[] {
   const pimOf = (result: TargetResult) => result.runs.find((run) => run.tool === 'pim-migrate')!;
   const ratios = results.flatMap((result) => {
     const ripgrep = result.runs.find((run) => run.tool === 'ripgrep');
-    return ripgrep ? [{ name: result.name, ratio: pimOf(result).wallSeconds / ripgrep.wallSeconds }] : [];
+    return ripgrep ? [{ result, ratio: pimOf(result).wallSeconds / ripgrep.wallSeconds }] : [];
   });
-  const worst = ratios.reduce((max, entry) => (entry.ratio > max.ratio ? entry : max), { name: '', ratio: 0 });
-  out.push(
-    ratios.length === 0
-      ? 'Within 3x ripgrep: not measured (ripgrep missing).'
-      : `Within ${RIPGREP_RATIO_LIMIT}x ripgrep's wall time: ${worst.ratio <= RIPGREP_RATIO_LIMIT ? 'holds' : 'missed'} (worst ${worst.ratio.toFixed(1)}x, ${worst.name}; ${ratios.map((entry) => `${entry.ratio.toFixed(1)}x`).join(', ')}).`,
-  );
+  // The issue defines the generated tree as at least 50,000 files and 500 MB; smaller trees show
+  // growth, and the fixed start-up weighs more there.
+  const fullSize = ratios.filter((entry) => entry.result.plants.length > 0 && entry.result.files >= FULL_TREE_FILES && entry.result.bytes >= FULL_TREE_BYTES);
+  const others = ratios.filter((entry) => !fullSize.includes(entry));
+  const listed = (entries: typeof ratios) => entries.map((entry) => `${entry.ratio.toFixed(1)}x on ${entry.result.name}`).join(', ');
+  if (ratios.length === 0) {
+    out.push('Within 3x ripgrep: not measured (ripgrep missing).');
+  } else if (fullSize.length === 0) {
+    out.push(`Within ${RIPGREP_RATIO_LIMIT}x ripgrep's wall time on the generated tree: not measured, no tree has ${FULL_TREE_FILES.toLocaleString('en-US')} files and ${FULL_TREE_BYTES / 1e6} MB (${listed(ratios)}).`);
+  } else {
+    const worst = fullSize.reduce((max, entry) => (entry.ratio > max.ratio ? entry : max));
+    out.push(
+      `Within ${RIPGREP_RATIO_LIMIT}x ripgrep's wall time on the generated tree (${FULL_TREE_FILES.toLocaleString('en-US')} files and ${FULL_TREE_BYTES / 1e6} MB or more): ${worst.ratio <= RIPGREP_RATIO_LIMIT ? 'holds' : `missed by ${(worst.ratio - RIPGREP_RATIO_LIMIT).toFixed(1)}x`} (${listed(fullSize)}). Smaller trees, where start-up weighs more: ${others.length > 0 ? listed(others) : 'none'}.`,
+    );
+  }
   const slower = results.filter((result) => {
     const astGrep = result.runs.find((run) => run.tool === 'ast-grep');
     return astGrep && pimOf(result).wallSeconds >= astGrep.wallSeconds;
@@ -102,6 +116,14 @@ function targets(results: TargetResult[]): string[] {
   out.push(`Faster than ast-grep: ${slower.length === 0 ? 'holds on every tree' : `missed on ${slower.map((result) => result.name).join(', ')}`}.`);
   const peak = Math.max(...results.map((result) => pimOf(result).maxRssMb));
   out.push(`Peak memory under ${MEMORY_LIMIT_MB} MB: ${peak < MEMORY_LIMIT_MB ? 'holds' : 'missed'} (highest ${peak.toFixed(0)} MB; by size: ${results.map((result) => `${pimOf(result).maxRssMb.toFixed(0)}`).join(', ')} MB).`);
+  if (generated.length > 1) {
+    const smallest = pimOf(generated[0]!).maxRssMb;
+    const largest = pimOf(generated.at(-1)!).maxRssMb;
+    const growth = (largest / smallest - 1) * 100;
+    out.push(
+      `Peak memory flat as the tree grows: ${growth <= FLAT_MEMORY_GROWTH_PERCENT ? 'holds' : 'missed'} (${smallest.toFixed(0)} MB on ${generated[0]!.name}, ${largest.toFixed(0)} MB on ${generated.at(-1)!.name}: ${growth >= 0 ? '+' : ''}${growth.toFixed(0)}%, allowed +${FLAT_MEMORY_GROWTH_PERCENT}%).`,
+    );
+  }
   // Start-up costs the same at every size, so linearity is judged on the time each added MB costs
   // between successive sizes.
   const marginal = generated.slice(1).map((result, index) => {

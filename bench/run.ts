@@ -101,10 +101,10 @@ function runTarget(name: string, root: string, paths: string[], files: number, b
   return { name, files, bytes, plants, runs };
 }
 
-/** Files and bytes that pim-migrate's discovery finds, with its default 5 MB size limit. */
+/** Files and bytes that pim-migrate's discovery finds, with its default 5 MB size limit (which makes the walk read each size). */
 function countFiles(root: string, paths: string[]): { files: number; bytes: number } {
   const discovered = discoverFiles({ root, paths, maxFileSize: 5 * 1024 * 1024 });
-  return { files: discovered.files.length + discovered.skipped.length, bytes: discovered.files.reduce((sum, file) => sum + file.size, 0) };
+  return { files: discovered.files.length + discovered.skipped.length, bytes: discovered.files.reduce((sum, file) => sum + (file.size ?? 0), 0) };
 }
 
 function readFindings(run: ToolRun): void {
