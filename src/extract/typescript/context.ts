@@ -18,6 +18,8 @@ export interface FileContext {
    * symbol look-ups of that client's checks.
    */
   clientModules: ReadonlySet<string>;
+  /** Every file of the program: the scanned file and the files it imports. */
+  programFiles: readonly ts.SourceFile[];
 }
 
 /** A function parameter bound to the argument of one call, resolved in the caller's scope. */

@@ -5,7 +5,7 @@ import { bindArguments, calledFunction, type FunctionWithBody } from './function
 import { recognizeGraphRequest } from './graph-client.js';
 import type { HttpCall } from './http-call.js';
 import { recognizeAxios, recognizeFetch, recognizeGotOrKy, recognizeXhrOpen } from './http-clients.js';
-import type { ResolveState } from './resolve-string.js';
+import { ResolveState } from './resolve-string.js';
 
 /** Recognises a request made directly with fetch, axios, got, ky, XMLHttpRequest or the Graph client. */
 export function recognizeDirectHttpCall(
@@ -105,11 +105,49 @@ export function recognizeWrapperCall(node: ts.CallExpression, ctx: FileContext, 
   return undefined;
 }
 
+/** Whether the program of a checker has a function that wraps a request, by checker. */
+const programHasWrapper = new WeakMap<ts.TypeChecker, boolean>();
+
+/**
+ * True when some function of the program (the scanned file and the files it imports) makes a
+ * direct request whose URL uses one of its parameters, the only functions that
+ * `recognizeWrapperCall` accepts. Most programs have none, and then no call needs the symbol
+ * look-up of its callee. The check uses a state of its own, so it marks no literal as read.
+ */
+function hasWrapperFunction(ctx: FileContext): boolean {
+  let known = programHasWrapper.get(ctx.checker);
+  if (known === undefined) {
+    const state = new ResolveState();
+    const wraps = (fn: FunctionWithBody): boolean => {
+      let found = false;
+      const visit = (node: ts.Node): void => {
+        if (found) {
+          return;
+        }
+        if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+          const request = recognizeDirectHttpCall(node, ctx, EMPTY_SCOPE, state);
+          found = request !== undefined && usesParameter(request.url, fn, ctx, 3);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(fn.body);
+      return found;
+    };
+    const search = (node: ts.Node): boolean => {
+      const isFunction = ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
+      return (isFunction && node.body !== undefined && wraps(node as FunctionWithBody)) || ts.forEachChild(node, search) === true;
+    };
+    known = ctx.programFiles.some((file) => search(file));
+    programHasWrapper.set(ctx.checker, known);
+  }
+  return known;
+}
+
 /** Recognises a direct request or a call of a wrapper helper. */
 export function recognizeHttpCall(node: ts.CallExpression | ts.NewExpression, ctx: FileContext, state: ResolveState): HttpCall | undefined {
   const direct = recognizeDirectHttpCall(node, ctx, EMPTY_SCOPE, state);
   if (direct) {
     return direct;
   }
-  return ts.isCallExpression(node) ? recognizeWrapperCall(node, ctx, state) : undefined;
+  return ts.isCallExpression(node) && hasWrapperFunction(ctx) ? recognizeWrapperCall(node, ctx, state) : undefined;
 }

@@ -36,7 +36,7 @@ export const typescriptExtractor: Extractor = {
       // A file the compiler cannot load at all yields no call sites rather than failing the scan.
       return [];
     }
-    const ctx = { checker: parsed.checker, sourceFile: parsed.sourceFile, root: input.root, clientModules: namedClientModules(parsed.programFiles) };
+    const ctx = { checker: parsed.checker, sourceFile: parsed.sourceFile, root: input.root, clientModules: namedClientModules(parsed.programFiles), programFiles: parsed.programFiles };
     // Each part guards single constructs itself; these outer guards keep the other part's results.
     let code: CallSite[] = [];
     try {

@@ -121,7 +121,7 @@ export class OtherFileReads {
       reads = new Set();
       this.readsByFile.set(file, reads);
       const parsed = this.projects.parse(file, text);
-      const ctx = { checker: parsed.checker, sourceFile: parsed.sourceFile, root: input.root, clientModules: namedClientModules(parsed.programFiles) };
+      const ctx = { checker: parsed.checker, sourceFile: parsed.sourceFile, root: input.root, clientModules: namedClientModules(parsed.programFiles), programFiles: parsed.programFiles };
       for (const node of new FileExtraction(ctx, input.signatures, input.language).callStrings()) {
         reads.add(keyOf(node));
       }
