@@ -116,7 +116,7 @@ function runTarget(name: string, root: string, paths: string[], files: number, b
 }
 
 /**
- * The run with the median wall time, with the highest peak memory of all the runs, so a lucky run
+ * Returns the run with the median wall time, with the highest peak memory of all the runs, so a lucky run
  * neither shortens the time nor lowers the memory.
  */
 function medianRun(runs: ToolRun[]): ToolRun {

@@ -30,8 +30,8 @@ export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
 /**
  * Below MIN_FILES_FOR_WORKERS files the scan reads and analyses files in this thread, because
  * starting workers costs more than it saves. Once workers run, below MIN_CANDIDATES_FOR_WORKERS
- * candidates only one of them analyses: each worker that loads the extractors (ts-morph, the
- * grammars) adds about 150 MB of memory, and a few hundred files take seconds in one thread.
+ * candidates only one of them analyses: each worker that loads the extractors (the TypeScript
+ * compiler, the grammars) adds about 150 MB of memory, and a few hundred files take seconds in one thread.
  * Estimates from runs of `npm run bench` on 2 cores.
  */
 const MIN_FILES_FOR_WORKERS = 2_000;
@@ -147,8 +147,8 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
 
     // Candidates are known before extraction, so cross-file resolution can see all of them.
     const candidates: CandidateFile[] = prefiltered.candidates.map((candidate) => candidate.file);
-    // Files that cross-file resolution may load; one-line bundles are left out, because ts-morph
-    // takes time quadratic in the length of a line to read one.
+    // Files that cross-file resolution may read; one-line bundles are left out, because the generic
+    // extractor reads them and parsing one as a script takes seconds.
     const candidatePaths = prefiltered.candidates.filter((candidate) => !candidate.longLine).map((candidate) => candidate.file.path);
 
     // Analysed here: the candidates without an early analysis, in candidate order.

@@ -125,7 +125,7 @@ export function* walkTree(options: DiscoverOptions): Generator<WalkEntry, void, 
   const include = options.include?.length ? new PathMatcher(options.include) : undefined;
   const exclude = new PathMatcher(options.exclude ?? []);
 
-  /** `fromRoot` is the path relative to the root when the walk knows it already. */
+  /** `fromRoot` is the path relative to the root when the walk has it already. */
   const consider = function* (absolute: string, size: number | undefined, fromRoot = toPosix(relative(options.root, absolute))): Generator<WalkEntry, void, undefined> {
     // The root contains every scan path (scan() checks it), so only a file given as the root
     // itself has no relative path; it keeps its name.

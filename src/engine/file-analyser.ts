@@ -26,7 +26,7 @@ export interface AnalysisSettings {
 const MAX_EMBEDDING_DEPTH = 4;
 
 /**
- * Files analysed between two resets of the extractors' caches (ts-morph projects, file texts),
+ * Files analysed between two resets of the extractors' caches (parsed TypeScript files, file texts),
  * so a scan with many candidates never keeps every syntax tree. Cross-file resolution reads
  * what it needs from disk again after a reset.
  */

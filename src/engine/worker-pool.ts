@@ -93,7 +93,7 @@ export class WorkerPool {
 
   /**
    * Stops the workers after the first `size` (at least one), so an analysis of a few files keeps
-   * one copy of each extractor in memory. The first worker holds the TypeScript extractor (about
+   * one copy of each extractor in memory. The first worker has loaded the TypeScript extractor (about
    * 100 MB), which the files analysed after the prefilter mostly need. Call it between tasks, because a task still running in a stopped worker fails as a crash.
    */
   shrink(size: number): void {

@@ -13,7 +13,7 @@ import type { PrefilterOutcome } from './types.js';
  * a time, either after the `candidates` message or before it (`analyse` with `beforeCandidates`).
  * Each extractor loads on its first file, so a scan whose files all fail the prefilter never pays
  * for them. The preloading worker starts loading the TypeScript extractor, the slowest to load,
- * as soon as one of its chunks holds a TypeScript or JavaScript candidate.
+ * as soon as one of its chunks contains a TypeScript or JavaScript candidate.
  */
 const init = workerData as WorkerInit;
 const port = parentPort!;

@@ -2,7 +2,7 @@ import type { CallSite } from '../model/call-site.js';
 import type { ExtractInput, Extractor } from './extractor.js';
 
 /**
- * An extractor whose module loads on its first file. The TypeScript extractor brings the
+ * Wraps an extractor whose module loads on its first file. The TypeScript extractor brings the
  * compiler (about 0.4 s of CPU time and 70 MB to load), so a worker that analyses only other
  * languages never pays for it.
  */
