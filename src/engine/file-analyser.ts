@@ -42,6 +42,9 @@ export class FileAnalyser {
   private readonly registry: ExtractorRegistry;
   private readonly knownRuleIds: Set<string>;
   private filesSinceReset = 0;
+  /** Extractors whose `prepare` has completed. */
+  private readonly prepared = new Set<Extractor>();
+  private onPrepared: (() => void) | undefined;
 
   constructor(
     table: RuleTable,
@@ -56,7 +59,12 @@ export class FileAnalyser {
     this.knownRuleIds = new Set(table.rules.map((rule) => rule.id));
   }
 
-  async analyse(file: CandidateFile): Promise<FileAnalysis> {
+  /**
+   * Analyses one file. `onPrepared` is called when an extractor had to load its modules first
+   * (the TypeScript compiler takes about 0.3 s), so a worker can start the file's time limit again.
+   */
+  async analyse(file: CandidateFile, onPrepared?: () => void): Promise<FileAnalysis> {
+    this.onPrepared = onPrepared;
     const result: FileAnalysis = { findings: [], warnings: [], unusedSuppressions: [] };
     let bytes: Buffer;
     try {
@@ -107,6 +115,7 @@ export class FileAnalyser {
     const extractor = hasLongLine(text, LONG_LINE_CHARACTERS) ? genericExtractor : this.registry.forLanguage(file.language);
     let sites;
     try {
+      await this.prepare(extractor);
       sites = await extractor.extract(input);
     } catch (error) {
       // A recursive parser overflows its stack on deep nesting; the text extractor has no recursion.
@@ -145,8 +154,20 @@ export class FileAnalyser {
       language,
       extractEmbedded: (nestedLanguage, nestedText, nestedOffset) => this.extractEmbedded(inner, nestedLanguage, nestedText, nestedOffset, depth + 1),
     };
-    const sites = await this.registry.forLanguage(language).extract(inner);
+    const extractor = this.registry.forLanguage(language);
+    await this.prepare(extractor);
+    const sites = await extractor.extract(inner);
     return sites.map((site) => shiftCallSite(site, offset));
+  }
+
+  /** Runs an extractor's `prepare` once, and tells the caller of `analyse` when it did. */
+  private async prepare(extractor: Extractor): Promise<void> {
+    if (!extractor.prepare || this.prepared.has(extractor)) {
+      return;
+    }
+    await extractor.prepare();
+    this.prepared.add(extractor);
+    this.onPrepared?.();
   }
 
   private countFile(): void {

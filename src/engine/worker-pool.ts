@@ -184,7 +184,7 @@ export class WorkerPool {
   private onReply(slot: Slot, reply: WorkerReply): void {
     this.consecutiveCrashes = 0;
     const busy = slot.busy;
-    if (busy !== undefined && busy !== 'loading' && busy.id === reply.id && reply.type === 'analysed-file') {
+    if (busy !== undefined && busy !== 'loading' && busy.id === reply.id && (reply.type === 'analysed-file' || reply.type === 'prepared')) {
       if (busy.timer !== undefined) {
         busy.timer.refresh();
       }

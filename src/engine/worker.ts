@@ -55,11 +55,16 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
         throw new Error('analyse request before the candidate list');
       }
       for (const { index, file } of request.files) {
-        const analysis = await analyser.analyse(file);
+        const analysis = await analyser.analyse(file, prepared(request.id));
         port.postMessage({ type: 'analysed-file', id: request.id, index, analysis } satisfies WorkerReply);
       }
       return { type: 'analysed', id: request.id };
   }
+}
+
+/** Tells the pool that an extractor finished loading, so the file's time limit starts again. */
+function prepared(id: number): () => void {
+  return () => port.postMessage({ type: 'prepared', id } satisfies WorkerReply);
 }
 
 async function createAnalyser(candidates: readonly string[]): Promise<FileAnalyser> {
@@ -77,11 +82,13 @@ async function analyseBeforeCandidates(id: number, files: IndexedCandidate[]): P
   if (!earlyAnalyser) {
     const candidates = new PendingCandidateList();
     earlyAnalyser = { analyser: await createAnalyser(candidates.list), candidates };
+    // Loading the analyser's modules is no file's extraction time.
+    prepared(id)();
   }
   const { analyser: early, candidates } = earlyAnalyser;
   for (const { index, file } of files) {
     candidates.read = false;
-    const analysis = await early.analyse(file);
+    const analysis = await early.analyse(file, prepared(id));
     const needsCandidates = candidates.read;
     if (needsCandidates) {
       early.reset();

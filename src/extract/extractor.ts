@@ -39,4 +39,9 @@ export interface Extractor {
   extract(input: ExtractInput): CallSite[] | Promise<CallSite[]>;
   /** Release caches held across files of one scan (parsed projects, grammars). */
   reset?(): void;
+  /**
+   * Loads what the extractor needs before its first file (a module that brings a compiler), so
+   * that the per-file time limit does not count it. Calls after the first return at once.
+   */
+  prepare?(): Promise<void>;
 }

@@ -16,6 +16,9 @@ export function lazyExtractor(id: string, languages: readonly string[], load: ()
       loaded ??= await (loading ??= load());
       return loaded.extract(input);
     },
+    async prepare(): Promise<void> {
+      loaded ??= await (loading ??= load());
+    },
     reset(): void {
       loaded?.reset?.();
     },
