@@ -13,6 +13,7 @@ import type { FileWarning, Finding } from '../model/finding.js';
 import type { RuleTable } from '../rules/load.js';
 import { applyInlineSuppressions } from '../suppress/apply.js';
 import { hasLongLine, LONG_LINE_CHARACTERS } from '../extract/common/long-lines.js';
+import { nestsDeeperThan } from '../extract/common/nesting.js';
 import type { CandidateFile, FileAnalysis } from './types.js';
 
 /** Settings that shape findings, the same in the main thread and in every worker. */
@@ -45,6 +46,8 @@ export class FileAnalyser {
   /** Extractors whose `prepare` has completed. */
   private readonly prepared = new Set<Extractor>();
   private onPrepared: (() => void) | undefined;
+  /** Warnings of the file being analysed, for its embedded regions. */
+  private warnings: FileWarning[] = [];
 
   constructor(
     table: RuleTable,
@@ -101,6 +104,7 @@ export class FileAnalyser {
   }
 
   private async findingsOf(file: CandidateFile, text: string, warnings: FileWarning[]): Promise<Finding[]> {
+    this.warnings = warnings;
     const input: ExtractInput = {
       path: file.path,
       relativePath: file.relativePath,
@@ -112,7 +116,7 @@ export class FileAnalyser {
       extractEmbedded: (language, region, offset) => this.extractEmbedded(input, language, region, offset, 1),
     };
     // Parsers take minutes on one-line bundles of megabytes, and the generic extractor's windows are bounded.
-    const extractor = hasLongLine(text, LONG_LINE_CHARACTERS) ? genericExtractor : this.registry.forLanguage(file.language);
+    const extractor = hasLongLine(text, LONG_LINE_CHARACTERS) ? genericExtractor : this.withinNesting(this.registry.forLanguage(file.language), input, warnings);
     let sites;
     try {
       await this.prepare(extractor);
@@ -154,13 +158,28 @@ export class FileAnalyser {
       language,
       extractEmbedded: (nestedLanguage, nestedText, nestedOffset) => this.extractEmbedded(inner, nestedLanguage, nestedText, nestedOffset, depth + 1),
     };
-    const extractor = this.registry.forLanguage(language);
+    const extractor = this.withinNesting(this.registry.forLanguage(language), inner, this.warnings);
     await this.prepare(extractor);
     const sites = await extractor.extract(inner);
     return sites.map((site) => shiftCallSite(site, offset));
   }
 
-  /** Runs an extractor's `prepare` once, and tells the caller of `analyse` when it did. */
+  /**
+   * Returns `extractor`, or the generic extractor with a warning when the text nests deeper than
+   * the extractor's parser reads in every thread.
+   */
+  private withinNesting(extractor: Extractor, input: ExtractInput, warnings: FileWarning[]): Extractor {
+    if (extractor.maxNesting === undefined || !nestsDeeperThan(input.text, extractor.maxNesting)) {
+      return extractor;
+    }
+    warnings.push({
+      file: input.relativePath,
+      message: `the ${input.language} code nests brackets deeper than ${extractor.maxNesting} levels, more than its parser reads; the file was read with the text extractor, so findings are less precise`,
+    });
+    return genericExtractor;
+  }
+
+  /** Runs an extractor's `prepare` once, and calls `onPrepared` when it did. */
   private async prepare(extractor: Extractor): Promise<void> {
     if (!extractor.prepare || this.prepared.has(extractor)) {
       return;

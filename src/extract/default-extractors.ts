@@ -1,4 +1,5 @@
 import type { Extractor } from './extractor.js';
+import { MAX_PARSER_NESTING } from './common/nesting.js';
 import { csharpExtractor } from './csharp/index.js';
 import { genericExtractor } from './generic/index.js';
 import { goExtractor } from './go/index.js';
@@ -17,7 +18,12 @@ import { TYPESCRIPT_LANGUAGES } from './typescript/languages.js';
 import { yamlExtractor } from './yaml/index.js';
 
 /** The TypeScript extractor, loaded with the compiler on its first file. */
-export const lazyTypescriptExtractor: Extractor = lazyExtractor('typescript', TYPESCRIPT_LANGUAGES, async () => (await import('./typescript/index.js')).typescriptExtractor);
+export const lazyTypescriptExtractor: Extractor = lazyExtractor(
+  'typescript',
+  TYPESCRIPT_LANGUAGES,
+  async () => (await import('./typescript/index.js')).typescriptExtractor,
+  MAX_PARSER_NESTING,
+);
 
 /** The extractors a scan uses by default; language-aware ones take precedence over the generic one. */
 export function defaultExtractors(): Extractor[] {

@@ -40,6 +40,11 @@ export interface Extractor {
   /** Release caches held across files of one scan (parsed projects, grammars). */
   reset?(): void;
   /**
+   * Bracket nesting that the extractor's parser reads without overflowing the stack; a file that
+   * nests deeper goes to the generic extractor, with a warning. Undefined: any depth.
+   */
+  maxNesting?: number;
+  /**
    * Loads what the extractor needs before its first file (a module that brings a compiler), so
    * that the per-file time limit does not count it. Calls after the first return at once.
    */

@@ -6,12 +6,13 @@ import type { ExtractInput, Extractor } from './extractor.js';
  * compiler (about 0.4 s of CPU time and 70 MB to load), so a worker that analyses only other
  * languages never pays for it.
  */
-export function lazyExtractor(id: string, languages: readonly string[], load: () => Promise<Extractor>): Extractor {
+export function lazyExtractor(id: string, languages: readonly string[], load: () => Promise<Extractor>, maxNesting?: number): Extractor {
   let loading: Promise<Extractor> | undefined;
   let loaded: Extractor | undefined;
   return {
     id,
     languages,
+    maxNesting,
     async extract(input: ExtractInput): Promise<CallSite[]> {
       loaded ??= await (loading ??= load());
       return loaded.extract(input);

@@ -100,3 +100,23 @@ describe('analysis before the candidate list', () => {
     expect(result.summary.filesParsed).toBe(0);
   });
 });
+
+describe('deep nesting in every thread', () => {
+  it('gives the same result in the main thread and in workers', async () => {
+    // Deep enough to overflow the compiler's recursion in the main thread's smaller stack, and
+    // not in a worker's, if each thread parsed as deep as its stack allows.
+    const depth = 2_000;
+    const project = writeProject({
+      'deep.ts': `fetch('https://graph.microsoft.com/beta/privilegedRoles');\nexport const data = ${'['.repeat(depth)}${']'.repeat(depth)};\n`,
+      'deep.js': `fetch('https://graph.microsoft.com/beta/privilegedRoles');\nconst data = ${'('.repeat(depth)}1${')'.repeat(depth)};\n`,
+    });
+    cleanup = project.cleanup;
+
+    const single = await scan({ paths: [project.root], jobs: 1 });
+    const pooled = await scan({ paths: [project.root], jobs: 2 }, POOL_ALWAYS);
+
+    expect(single.warnings.map((warning) => warning.file).sort()).toEqual(['deep.js', 'deep.ts']);
+    expect(pooled.findings).toEqual(single.findings);
+    expect(pooled.warnings).toEqual(single.warnings);
+  });
+});

@@ -8,6 +8,7 @@ import { WorkflowExpressions } from './expressions.js';
 import { allNodes } from './json-tree.js';
 import { httpActionSite, isHttpAction } from './logic-app.js';
 import { isPostmanCollection, postmanSites } from './postman.js';
+import { MAX_PARSER_NESTING } from '../common/nesting.js';
 
 /**
  * Extracts call sites from JSON and JSON with comments: Logic App HTTP actions and Postman
@@ -17,6 +18,7 @@ import { isPostmanCollection, postmanSites } from './postman.js';
 export const jsonExtractor: Extractor = {
   id: 'json',
   languages: ['json'],
+  maxNesting: MAX_PARSER_NESTING,
 
   extract(input: ExtractInput): CallSite[] {
     if (!mentionsSignature(input.text, input.signatures)) {

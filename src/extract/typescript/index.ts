@@ -7,6 +7,7 @@ import { programFileName, ProjectCache } from './project.js';
 import { OtherFileReads } from './other-file-reads.js';
 import { mentionsSignature } from '../common/signatures.js';
 import { TYPESCRIPT_LANGUAGES } from './languages.js';
+import { MAX_PARSER_NESTING } from '../common/nesting.js';
 
 const projects = new ProjectCache();
 const otherFileReads = new OtherFileReads(projects);
@@ -19,6 +20,7 @@ const otherFileReads = new OtherFileReads(projects);
 export const typescriptExtractor: Extractor = {
   id: 'typescript',
   languages: TYPESCRIPT_LANGUAGES,
+  maxNesting: MAX_PARSER_NESTING,
 
   extract(input: ExtractInput): CallSite[] {
     if (!mentionsSignature(input.text, input.signatures)) {
