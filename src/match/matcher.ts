@@ -32,6 +32,8 @@ interface FoundOperation {
   cloudId: string | null;
   /** Host kind of a URL call site; null for SDK chains, cmdlets and URLs without a host. */
   hostKind: HostKind | null;
+  /** The API path follows segments of a Graph or PIM service URL that the code leaves dynamic. */
+  afterDynamicPrefix?: boolean;
   family: Family;
   evidence: Evidence;
   range: FindingRange;
@@ -98,6 +100,7 @@ export class Matcher {
       path: match.canonicalPath,
       cloudId: url.cloud,
       hostKind: url.hostKind,
+      afterDynamicPrefix: found.start > 0 && url.hostKind !== 'other',
       family: familyOf(rule, url),
       evidence,
       range,
@@ -188,7 +191,7 @@ export class Matcher {
       notes.unshift(`The code does not show the HTTP method; this finding assumes ${rule.operation.methods.join(' or ')}. Sent with ${alternative.operation.methods.join(' or ')}, it is ${alternative.id} (${alternative.title}).`);
     }
     const permissions = collectPermissions(rule, selection.providers);
-    const confidence = site.kind === 'url' ? urlConfidence(site, found.hostKind) : site.inComment ? 'low' : site.confidence;
+    const confidence = site.kind === 'url' ? urlConfidence(site, found.hostKind, found.afterDynamicPrefix === true) : site.inComment ? 'low' : site.confidence;
     const finding: Finding = {
       ruleId: rule.id,
       title: rule.title,
@@ -273,14 +276,15 @@ function familyOf(rule: Rule, url: NormalizedUrl): Family {
 }
 
 /**
- * Rate a URL call site: high only when its host is Graph or the PIM service, low for a host that
- * is neither (a proxy in front of Graph, or an unrelated API that reuses a word).
+ * Rate a URL call site: high only when its host is Graph or the PIM service and nothing unknown
+ * sits between the version and the API path, low for a host that is neither (a proxy in front
+ * of Graph, or an unrelated API that reuses a word).
  */
-function urlConfidence(site: CallSite, hostKind: HostKind | null): Finding['confidence'] {
+function urlConfidence(site: CallSite, hostKind: HostKind | null, afterDynamicPrefix: boolean): Finding['confidence'] {
   if (site.inComment || site.confidence === 'low' || hostKind === 'other') {
     return 'low';
   }
-  return site.confidence === 'high' && hostKind !== null ? 'high' : 'medium';
+  return site.confidence === 'high' && hostKind !== null && !afterDynamicPrefix ? 'high' : 'medium';
 }
 
 /** The method a cmdlet sends: the rule's only method, or the one its verb names. */

@@ -6,6 +6,9 @@ export const DYNAMIC = '\u0000';
 
 export type HostKind = 'graph' | 'pim-service' | 'other';
 
+/** A dynamic part at the end of a segment's text. */
+const DYNAMIC_SUFFIX = /\u0000+$/;
+
 export interface PathSegment {
   /** Decoded text; contains DYNAMIC where a dynamic part sits. */
   text: string;
@@ -180,6 +183,11 @@ export class UrlNormalizer {
       // `https://graph.microsoft.com/${version}/...`: a Graph host is always followed by a version.
       version = DYNAMIC;
       segments = segments.slice(1);
+    } else if (firstText && classified?.kind !== 'pim-service' && this.graphVersions.includes(firstText.replace(DYNAMIC_SUFFIX, ''))) {
+      // `'https://graph.microsoft.com/beta' + prefix + '/privilegedAccess/...'`: the version, then
+      // a value that may add segments, which the rule lookup may skip as it skips any dynamic one.
+      version = firstText.replace(DYNAMIC_SUFFIX, '');
+      segments = [{ ...segments[0]!, text: DYNAMIC, dynamic: true }, ...segments.slice(1)];
     } else {
       for (const basePath of this.pimBasePaths) {
         const baseSegments = basePath.split('/');

@@ -33,11 +33,13 @@ export class RuleIndex {
 
   /**
    * Find the rule for a URL and method. The API path must start right after the host and
-   * version; only for hosts that are neither Graph nor the PIM service (a proxy, say) may a
-   * prefix of other segments come first.
+   * version, or after segments that the code leaves dynamic there (a prefix built elsewhere);
+   * only for hosts that are neither Graph nor the PIM service (a proxy, say) may a prefix of
+   * other segments come first.
    */
   lookup(url: NormalizedUrl, method: string | null): OperationMatch | null {
-    const starts = url.hostKind === 'other' ? url.segments.map((_, index) => index) : [0];
+    const afterDynamic = url.segments.findIndex((segment) => !segment.dynamic);
+    const starts = url.hostKind === 'other' ? url.segments.map((_, index) => index) : afterDynamic > 0 ? [0, afterDynamic] : [0];
     for (const start of starts) {
       const first = url.segments[start];
       if (!first || !this.roots.has(first.text.toLowerCase())) {

@@ -39,6 +39,21 @@ describe('Matcher', () => {
     expect(matchUrl('https://graph.microsoft.com/beta/privilegedAccess/aadRoles/roleAssignments', 'GET')?.confidence).toBe('high');
   });
 
+  it('matches a path after a dynamic prefix', () => {
+    const rolesPath = { kind: 'literal' as const, text: '/privilegedAccess/aadRoles/roleSettings', offset: 40 };
+    const glued = matchUrl('', 'GET', { url: [{ kind: 'literal', text: 'https://graph.microsoft.com/beta', offset: 5 }, { kind: 'dynamic', name: 'prefix' }, rolesPath] });
+    const ownSegment = matchUrl('', 'GET', { url: [{ kind: 'literal', text: 'https://graph.microsoft.com/beta/', offset: 5 }, { kind: 'dynamic', name: 'prefix' }, rolesPath] });
+
+    for (const finding of [glued, ownSegment]) {
+      expect(finding?.ruleId).toBe('pim2-role-settings-list');
+      expect(finding?.confidence).toBe('medium');
+    }
+  });
+
+  it('keeps requiring the path right after a literal prefix', () => {
+    expect(matchUrl('https://graph.microsoft.com/beta/tenant/privilegedAccess/aadRoles/roleSettings', 'GET')).toBeNull();
+  });
+
   it('keeps the cloud of the old call in replacement URLs', () => {
     const finding = matchUrl('https://graph.microsoft.us/beta/privilegedAccess/azureResources/roleAssignments', 'GET');
     expect(finding?.cloud).toBe('usgov');
