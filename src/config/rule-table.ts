@@ -32,6 +32,18 @@ export function loadRuleTableWithUserFiles(rulesDir: string | undefined, userFil
       if (earlier) {
         throw ruleFileError(display, 1, 1, `duplicate rule id "${rule.id}" (also in ${earlier})`, 'Give each rule its own id.');
       }
+      for (const cmdlet of rule.operation.cmdlets ?? []) {
+        if (!table.cmdletFamilies.some((family) => new RegExp(family.pattern, 'i').test(cmdlet))) {
+          const { line, column } = positionOf(text, cmdlet);
+          throw ruleFileError(
+            display,
+            line,
+            column,
+            `cmdlet ${cmdlet} of rule ${rule.id} matches no module family`,
+            `Name a cmdlet of a known module (${table.cmdletFamilies.map((family) => family.module).join(', ')}), for example Get-AzureADMSPrivilegedRoleAssignment.`,
+          );
+        }
+      }
       table.sources.set(rule.id, display);
       // Rules without tests get empty lists; only the rule-table tests read them.
       const complete: Rule = { ...rule, tests: rule.tests ?? { match: [], noMatch: [] } };
@@ -39,4 +51,14 @@ export function loadRuleTableWithUserFiles(rulesDir: string | undefined, userFil
     }
   }
   return table;
+}
+
+/** Line and column (1-based) of the first occurrence of `word` in `text`, or 1:1. */
+function positionOf(text: string, word: string): { line: number; column: number } {
+  const offset = text.indexOf(word);
+  if (offset === -1) {
+    return { line: 1, column: 1 };
+  }
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }

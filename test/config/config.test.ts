@@ -162,6 +162,30 @@ describe('scan with a config file', () => {
     expect(JSON.parse(stdout).findings.map((finding: { ruleId: string }) => finding.ruleId)).toEqual(['pim2-my-team-wrapper']);
   });
 
+  it('rejects a user cmdlet of no module family', async () => {
+    const userRule = [
+      'rules:',
+      '  - id: pim2-team-cmdlet',
+      '    title: Team cmdlet',
+      '    iteration: 2',
+      '    operation:',
+      '      methods: [GET]',
+      "      paths: ['/privilegedAccess/{providerId}/teamThings']",
+      '      cmdlets: [Get-TeamThing]',
+      '    providers: {}',
+      '    fix: manual',
+      '    retired: 2026-10-28',
+      '    docs: https://example.com/pim',
+      '',
+    ].join('\n');
+    const root = project({ 'pim-migrate.config.yaml': 'ruleFiles: [team.yaml]\n', 'team.yaml': userRule, 'src/a.ts': SETTINGS_CALL });
+
+    const { code, stderr } = await runInProcess(['scan', join(root, 'src')]);
+
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/team\.yaml:8:17: cmdlet Get-TeamThing of rule pim2-team-cmdlet matches no module family/);
+  });
+
   it('validates user rule files with the rule schema', async () => {
     const root = project({
       'pim-migrate.config.yaml': 'ruleFiles: [team.yaml]\n',
