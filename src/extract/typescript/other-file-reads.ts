@@ -39,22 +39,39 @@ function declarationNames(node: ts.Node): string[] {
   if ((ts.isEnumDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement)) && statement.name) {
     return [statement.name.text];
   }
+  // `export default '...'`: the importer chooses the name.
+  if (ts.isExportAssignment(statement) && !statement.isExportEquals) {
+    return [DEFAULT_EXPORT];
+  }
   return [];
 }
+
+/** Stands for the name of a default export, which each importer chooses. */
+const DEFAULT_EXPORT = 'default';
 
 /** Module specifiers of `import ... from '...'`, `import('...')`, `export ... from '...'` and `require('...')`. */
 const SPECIFIER = /(?:\bfrom|\bimport\s*\(|\brequire\s*\()\s*['"]([^'"\n]+)['"]/g;
 
 /**
- * True when `text` imports a module whose file name matches `declaringFile` (`./paths`,
- * `../config/paths.js`, or the folder of an `index` file). The text check comes before any
- * parse: adding a file to the compiler's program costs far more than this.
+ * True when `text`, the source of `importer`, imports `declaringFile`. A relative specifier
+ * (`./paths`, `../config/paths.js`, `..` for a folder's `index` file) is resolved against the
+ * importer's folder; a bare one (a path alias such as `@/config/paths`) matches by its last
+ * name. The text check comes before any parse: adding a file to a program costs far more.
  */
-function importsModule(text: string, declaringFile: string): boolean {
-  const parsed = path.parse(declaringFile);
+function importsModule(text: string, importer: string, declaringFile: string): boolean {
+  const parsed = path.parse(path.resolve(declaringFile));
+  const declared = path.join(parsed.dir, parsed.name);
   const wanted = parsed.name === 'index' ? path.basename(parsed.dir) : parsed.name;
   for (const match of text.matchAll(SPECIFIER)) {
-    const specifier = match[1]!.replace(/\/index(\.[cm]?[jt]sx?)?$/, '');
+    const raw = match[1]!;
+    if (raw === '.' || raw === '..' || raw.startsWith('./') || raw.startsWith('../')) {
+      const target = path.resolve(path.dirname(importer), raw).replace(/\.[cm]?[jt]sx?$/, '');
+      if (target === declared || (parsed.name === 'index' && target === parsed.dir)) {
+        return true;
+      }
+      continue;
+    }
+    const specifier = raw.replace(/\/index(\.[cm]?[jt]sx?)?$/, '');
     if (path.posix.basename(specifier).replace(/\.[cm]?[jt]sx?$/, '') === wanted) {
       return true;
     }
@@ -94,7 +111,7 @@ export class OtherFileReads {
           continue;
         }
         const text = this.texts.read(candidate);
-        if (!text || !names.some((name) => text.includes(name)) || !importsModule(text, input.path) || !mentionsSignature(text, input.signatures)) {
+        if (!text || !names.some((name) => name === DEFAULT_EXPORT || text.includes(name)) || !importsModule(text, candidate, input.path) || !mentionsSignature(text, input.signatures)) {
           continue;
         }
         // A bundle's calls are read by the generic extractor, which follows no import.

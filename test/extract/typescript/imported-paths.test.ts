@@ -90,6 +90,30 @@ describe('typescript imported path constants', () => {
     expect(sites.map((site) => site.confidence)).toEqual(['medium', 'medium', 'medium']);
   });
 
+  it('follows a parent folder import to its index file', () => {
+    const root = writeProject({
+      'api/index.ts': "export const SETTINGS = '/privilegedAccess/aadRoles/roleSettings';\n",
+      // The comment makes the importer a candidate.
+      'api/sub/use.ts': "import { SETTINGS } from '..';\nfetch('https://graph.microsoft.com/beta' + SETTINGS); // privilegedAccess\n",
+    });
+    expect(extractWith(root, 'api/index.ts', ['api/index.ts', 'api/sub/use.ts'])).toEqual([]);
+  });
+
+  it('leaves a default export read by an importer out', () => {
+    const root = writeProject({
+      'resources.ts': "export default '/privilegedAccess/aadRoles/resources';\n",
+      'use.ts': "import RESOURCES from './resources';\nfetch('https://graph.microsoft.com/beta' + RESOURCES); // privilegedAccess\n",
+    });
+    expect(extractWith(root, 'resources.ts', ['resources.ts', 'use.ts'])).toEqual([]);
+    expect(extractWith(root, 'use.ts', ['resources.ts', 'use.ts']).map((site) => urlText(site))).toEqual(['https://graph.microsoft.com/beta/privilegedAccess/aadRoles/resources']);
+  });
+
+  it('skips a same-named module in another folder', () => {
+    const root = writeProject({ 'a/paths.ts': PATHS_MODULE, 'b/paths.ts': 'export const OTHER = 1;\n', 'b/main.ts': CALLER });
+    const sites = extractWith(root, 'a/paths.ts', ['a/paths.ts', 'b/main.ts']);
+    expect(sites.map((site) => site.confidence)).toEqual(['medium', 'medium', 'medium']);
+  });
+
   it('keeps constants only a bundle reads', () => {
     // The bundle's one long line sends it to the generic extractor, which follows no import, so
     // the constant must be reported where it is declared.
