@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { usageError, ruleFileError } from '../errors.js';
+import { cmdletFamilyOf } from '../match/cmdlet-index.js';
 import { loadRuleTable, parseYamlFile, type RuleTable } from '../rules/load.js';
 import { ruleSchema, type Rule } from '../rules/schema.js';
 import { z } from 'zod';
@@ -33,7 +34,7 @@ export function loadRuleTableWithUserFiles(rulesDir: string | undefined, userFil
         throw ruleFileError(display, 1, 1, `duplicate rule id "${rule.id}" (also in ${earlier})`, 'Give each rule its own id.');
       }
       for (const cmdlet of rule.operation.cmdlets ?? []) {
-        if (!table.cmdletFamilies.some((family) => new RegExp(family.pattern, 'i').test(cmdlet))) {
+        if (!cmdletFamilyOf(cmdlet, table.cmdletFamilies)) {
           const { line, column } = positionOf(text, cmdlet);
           throw ruleFileError(
             display,

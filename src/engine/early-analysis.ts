@@ -1,4 +1,4 @@
-import { TYPESCRIPT_LANGUAGES } from '../extract/typescript/languages.js';
+import { readByTypescript } from '../extract/typescript/languages.js';
 import { analyseRun } from './analysis-phase.js';
 import type { PrefilteredCandidate } from './prefilter-phase.js';
 import type { IndexedCandidate } from './protocol.js';
@@ -12,13 +12,13 @@ import type { WorkerPool } from './worker-pool.js';
  * two groups are analysed side by side. A bundle with long lines goes to the generic extractor.
  */
 function workerFor(candidate: PrefilteredCandidate): number {
-  return !candidate.longLine && TYPESCRIPT_LANGUAGES.includes(candidate.file.language) ? 0 : 1;
+  return readByTypescript(candidate.file.language, candidate.longLine) ? 0 : 1;
 }
 
 /**
  * Analyses candidates while the walk and the prefilter still run, so the analysis overlaps them
  * instead of following them. The candidates of a chunk go in one run per worker as soon as the
- * chunk's reply arrives; those workers take the runs before their next prefilter chunk.
+ * chunk's reply arrives. Those workers take the runs before their next prefilter chunk.
  *
  * A file whose extraction reads the candidate list (a TypeScript file that exports a constant,
  * which another candidate may read) is left for the analysis after the prefilter, because its

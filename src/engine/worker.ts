@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { languageOf } from '../discover/languages.js';
-import { TYPESCRIPT_LANGUAGES } from '../extract/typescript/languages.js';
+import { readByTypescript } from '../extract/typescript/languages.js';
 import { Prefilter } from '../prefilter/prefilter.js';
 import type { FileAnalyser } from './file-analyser.js';
 import { PendingCandidateList } from './pending-candidates.js';
@@ -25,7 +25,7 @@ let typescriptPreload: Promise<unknown> | undefined;
 
 /** True when one of `paths` is a candidate that the TypeScript extractor reads. */
 function hasScriptCandidate(paths: readonly string[], outcomes: readonly PrefilterOutcome[]): boolean {
-  return outcomes.some((outcome, index) => outcome.kind === 'candidate' && !outcome.longLine && TYPESCRIPT_LANGUAGES.includes(languageOf(paths[index]!)));
+  return outcomes.some((outcome, index) => outcome.kind === 'candidate' && readByTypescript(languageOf(paths[index]!), outcome.longLine));
 }
 
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
@@ -62,7 +62,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
   }
 }
 
-/** Tells the pool that an extractor finished loading, so the file's time limit starts again. */
+/** Returns a callback that reports loaded modules to the pool, so the file's time limit starts again. */
 function prepared(id: number): () => void {
   return () => port.postMessage({ type: 'prepared', id } satisfies WorkerReply);
 }
@@ -82,7 +82,7 @@ async function analyseBeforeCandidates(id: number, files: IndexedCandidate[]): P
   if (!earlyAnalyser) {
     const candidates = new PendingCandidateList();
     earlyAnalyser = { analyser: await createAnalyser(candidates.list), candidates };
-    // Loading the analyser's modules is no file's extraction time.
+    // Loading the analyser's modules does not count as a file's extraction time.
     prepared(id)();
   }
   const { analyser: early, candidates } = earlyAnalyser;

@@ -14,8 +14,8 @@ export function lazyExtractor(id: string, languages: readonly string[], load: ()
     languages,
     maxNesting,
     async extract(input: ExtractInput): Promise<CallSite[]> {
-      loaded ??= await (loading ??= load());
-      return loaded.extract(input);
+      await this.prepare!();
+      return loaded!.extract(input);
     },
     async prepare(): Promise<void> {
       loaded ??= await (loading ??= load());

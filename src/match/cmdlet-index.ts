@@ -7,15 +7,19 @@ export interface CmdletEntry {
   name: string;
 }
 
+/** Returns the module family whose name pattern matches a cmdlet, if any. */
+export function cmdletFamilyOf(name: string, families: readonly CmdletFamily[]): CmdletFamily | undefined {
+  return families.find((family) => new RegExp(family.pattern, 'i').test(name));
+}
+
 /** Cmdlet name (lower case) -> the rule of the operation it calls and its module family. */
 export class CmdletIndex {
   private readonly byName = new Map<string, CmdletEntry>();
 
   constructor(rules: readonly Rule[], families: readonly CmdletFamily[]) {
-    const compiled = families.map((family) => ({ family, pattern: new RegExp(family.pattern, 'i') }));
     for (const rule of rules) {
       for (const name of rule.operation.cmdlets ?? []) {
-        const family = compiled.find((candidate) => candidate.pattern.test(name))?.family;
+        const family = cmdletFamilyOf(name, families);
         if (!family) {
           throw new Error(`cmdlet ${name} of rule ${rule.id} matches no family in cmdlet-families.yaml`);
         }

@@ -63,13 +63,16 @@ function usesParameter(expression: ts.Node, fn: FunctionWithBody, ctx: FileConte
   return found;
 }
 
-function requestsInWrapper(fn: FunctionWithBody, ctx: FileContext, state: ResolveState): Array<ts.CallExpression | ts.NewExpression> {
-  const cached = wrapperRequests.get(fn);
-  if (cached) {
-    return cached;
-  }
+/**
+ * Collects the direct requests in a function's body whose URL uses one of its parameters, or
+ * only the first one with `firstOnly`.
+ */
+function parameterRequests(fn: FunctionWithBody, ctx: FileContext, state: ResolveState, firstOnly: boolean): Array<ts.CallExpression | ts.NewExpression> {
   const requests: Array<ts.CallExpression | ts.NewExpression> = [];
   const visit = (node: ts.Node): void => {
+    if (firstOnly && requests.length > 0) {
+      return;
+    }
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const request = recognizeDirectHttpCall(node, ctx, EMPTY_SCOPE, state);
       if (request && usesParameter(request.url, fn, ctx, 3)) {
@@ -79,7 +82,15 @@ function requestsInWrapper(fn: FunctionWithBody, ctx: FileContext, state: Resolv
     ts.forEachChild(node, visit);
   };
   visit(fn.body);
-  wrapperRequests.set(fn, requests);
+  return requests;
+}
+
+function requestsInWrapper(fn: FunctionWithBody, ctx: FileContext, state: ResolveState): Array<ts.CallExpression | ts.NewExpression> {
+  let requests = wrapperRequests.get(fn);
+  if (!requests) {
+    requests = parameterRequests(fn, ctx, state, false);
+    wrapperRequests.set(fn, requests);
+  }
   return requests;
 }
 
@@ -118,24 +129,12 @@ function hasWrapperFunction(ctx: FileContext): boolean {
   let known = programHasWrapper.get(ctx.checker);
   if (known === undefined) {
     const state = new ResolveState();
-    const wraps = (fn: FunctionWithBody): boolean => {
-      let found = false;
-      const visit = (node: ts.Node): void => {
-        if (found) {
-          return;
-        }
-        if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-          const request = recognizeDirectHttpCall(node, ctx, EMPTY_SCOPE, state);
-          found = request !== undefined && usesParameter(request.url, fn, ctx, 3);
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(fn.body);
-      return found;
-    };
     const search = (node: ts.Node): boolean => {
       const isFunction = ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
-      return (isFunction && node.body !== undefined && wraps(node as FunctionWithBody)) || ts.forEachChild(node, search) === true;
+      if (isFunction && node.body !== undefined && parameterRequests(node as FunctionWithBody, ctx, state, true).length > 0) {
+        return true;
+      }
+      return ts.forEachChild(node, search) === true;
     };
     known = ctx.programFiles.some((file) => search(file));
     programHasWrapper.set(ctx.checker, known);
