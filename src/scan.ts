@@ -158,7 +158,7 @@ export async function scan(options: ScanOptions = {}, internals: ScanInternals =
       // Every candidate was analysed early, or there is none. Then the extractors (about 0.5 s of module loading) never load.
     } else if (pool !== undefined) {
       // Once workers run, every candidate is analysed in them, where --file-timeout can stop a file.
-      // Few candidates go to the first worker alone, which holds the TypeScript extractor, so one copy is in memory.
+      // Few candidates go to the first worker alone, which has loaded the TypeScript extractor, so one copy is in memory.
       const workers: WorkerPool = pool;
       if (candidates.length < (internals.minCandidatesForWorkers ?? MIN_CANDIDATES_FOR_WORKERS)) {
         workers.shrink(1);

@@ -41,7 +41,7 @@ export type WorkerReply =
   | { type: 'ready'; id: number }
   /** One file of an `analyse` request is done; more follow until `analysed`. */
   | { type: 'analysed-file'; id: number; index: number; analysis: FileAnalysis; needsCandidates?: boolean }
-  /** The worker has loaded modules (the analyser, or an extractor of the next file): the file's time limit starts again. */
+  /** The worker has loaded modules (the analyser, or an extractor of the next file), so the file's time limit starts again. */
   | { type: 'prepared'; id: number }
   | { type: 'analysed'; id: number }
   | { type: 'failed'; id: number; message: string };

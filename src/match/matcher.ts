@@ -276,9 +276,9 @@ function familyOf(rule: Rule, url: NormalizedUrl): Family {
 }
 
 /**
- * Rate a URL call site: high only when its host is Graph or the PIM service and nothing unknown
- * sits between the version and the API path, low for a host that is neither (a proxy in front
- * of Graph, or an unrelated API that reuses a word).
+ * Rate a URL call site. It is high only when its host is Graph or the PIM service and nothing
+ * unknown comes between the version and the API path. It is low for a host that is neither (a
+ * proxy in front of Graph, or an unrelated API that reuses a word).
  */
 function urlConfidence(site: CallSite, hostKind: HostKind | null, afterDynamicPrefix: boolean): Finding['confidence'] {
   if (site.inComment || site.confidence === 'low' || hostKind === 'other') {

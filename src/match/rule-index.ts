@@ -33,8 +33,8 @@ export class RuleIndex {
 
   /**
    * Find the rule for a URL and method. The API path must start right after the host and
-   * version, or after segments that the code leaves dynamic there (a prefix built elsewhere);
-   * only for hosts that are neither Graph nor the PIM service (a proxy, say) may a prefix of
+   * version, or after segments that the code leaves dynamic there (a prefix built elsewhere).
+   * Only for hosts that are neither Graph nor the PIM service (a proxy, say) may a prefix of
    * other segments come first.
    */
   lookup(url: NormalizedUrl, method: string | null): OperationMatch | null {

@@ -5,7 +5,7 @@
  * signatures are ASCII.
  */
 
-/** Longest anchor, in bytes. Longer anchors are rarer in text but cover fewer needles. */
+/** Maximum anchor length, in bytes. Longer anchors are rarer in text but cover fewer needles. */
 export const MAX_ANCHOR_LENGTH = 10;
 
 /** A needle with the offset where its anchor starts inside it. */

@@ -1,8 +1,8 @@
 /**
  * Case-insensitive multi-needle search with the WebAssembly SIMD kernel (`anchor-scan.wat`). The
  * kernel filters 16 positions at a time for anchors and verifies the needles that own an anchor
- * hit, so bytes in its memory take one call. Bytes from elsewhere are copied in by chunks; there
- * the kernel returns each anchor hit and the needles are verified in JavaScript on the original
+ * hit, so bytes in its memory take one call. Bytes from elsewhere are copied in by chunks. For
+ * those the kernel returns each anchor hit, and JavaScript verifies the needles on the original
  * bytes, because a needle may cross a chunk's edge.
  */
 import { type Anchor, type AnchorSet, chooseAnchorSet, needleAround } from './anchors.js';

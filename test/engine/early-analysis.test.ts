@@ -102,7 +102,7 @@ describe('analysis before the candidate list', () => {
 });
 
 describe('deep nesting in every thread', () => {
-  it('gives the same result in the main thread and in workers', async () => {
+  it('matches the main thread in workers', async () => {
     // Deep enough to overflow the compiler's recursion in the main thread's smaller stack, and
     // not in a worker's, if each thread parsed as deep as its stack allows.
     const depth = 2_000;

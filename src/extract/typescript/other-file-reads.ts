@@ -55,8 +55,8 @@ const SPECIFIER = /(?:\bfrom|\bimport\s*\(|\brequire\s*\()\s*['"]([^'"\n]+)['"]/
 /**
  * True when `text`, the source of `importer`, imports `declaringFile`. A relative specifier
  * (`./paths`, `../config/paths.js`, `..` for a folder's `index` file) is resolved against the
- * importer's folder; a bare one (a path alias such as `@/config/paths`) matches by its last
- * name. The text check comes before any parse: adding a file to a program costs far more.
+ * importer's folder. A bare one (a path alias such as `@/config/paths`) matches by its last
+ * name. The text check comes before any parse, because adding a file to a program costs far more.
  */
 function importsModule(text: string, importer: string, declaringFile: string): boolean {
   const parsed = path.parse(path.resolve(declaringFile));

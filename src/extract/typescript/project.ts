@@ -21,7 +21,7 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 
 /**
  * Characters of source text kept parsed at most. A syntax tree takes tens of times its text in
- * heap, so the cache is dropped before the next file that is not in it once it holds more, and
+ * heap, so the cache is dropped before the next file that is not in it once it contains more, and
  * memory is bounded by bytes rather than by a file count. A file is always parsed, so one larger
  * file makes the cache larger than this.
  */
@@ -41,7 +41,7 @@ export function programFileName(filePath: string, language: string): string {
   return SCRIPT_FILE.test(filePath) ? filePath : `${filePath}.pim-embedded.${language === 'javascript' ? 'js' : 'ts'}`;
 }
 
-/** The scanned file behind a program file name: `programFileName` undone. */
+/** Returns the scanned file behind a program file name, undoing `programFileName`. */
 export function scannedFileName(fileName: string): string {
   return fileName.replace(EMBEDDED_SUFFIX, '');
 }
@@ -60,8 +60,8 @@ export interface ParsedFile {
  * and what it imports, never on which other files the scan found or in what order. Parsed files
  * and module resolutions are cached across programs, so a file imported by many is parsed and
  * bound once.
- * NOTE: a plain script (no import or export) sees the globals of the files it imports only; a
- * constant that a browser page defines in another script it loads is not resolved.
+ * NOTE: a plain script (no import or export) can read only the globals of the files it imports.
+ * A constant that a browser page defines in another script it loads is not resolved.
  */
 export class ProjectCache {
   private readonly files = new Map<string, ts.SourceFile>();

@@ -99,7 +99,7 @@ describe('typescript imported path constants', () => {
     expect(extractWith(root, 'api/index.ts', ['api/index.ts', 'api/sub/use.ts'])).toEqual([]);
   });
 
-  it('leaves a default export read by an importer out', () => {
+  it('omits default exports an importer reads', () => {
     const root = writeProject({
       'resources.ts': "export default '/privilegedAccess/aadRoles/resources';\n",
       'use.ts': "import RESOURCES from './resources';\nfetch('https://graph.microsoft.com/beta' + RESOURCES); // privilegedAccess\n",
